@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class HomeConfig(AppConfig):
+    """The site-wide app: home page, standard pages, shared blocks, themes, settings, navigation."""
+
+    name = "home"
+    verbose_name = "Site"

@@ -1,0 +1,108 @@
+"""The idempotent helpers every app's demo module uses."""
+
+import io
+
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from PIL import ImageDraw, ImageFont
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Site
+
+DEMO_COLLECTION = "Démonstration"
+
+
+class DemoLoader:
+    def __init__(self, stdout=None):
+        self.stdout = stdout
+        self.created = []
+        self.existing = []
+
+    # Reporting -----------------------------------------------------------------------------
+    def _note(self, created, label):
+        (self.created if created else self.existing).append(label)
+        if self.stdout is not None:
+            self.stdout.write(f"{'créé' if created else 'déjà là'} : {label}")
+
+    # Pages ---------------------------------------------------------------------------------
+    def page(self, parent, model, slug, publish=True, **fields):
+        """The child of ``parent`` with this slug, created (and published) when missing."""
+        existing = parent.get_children().filter(slug=slug).first()
+        if existing is not None:
+            self._note(False, f"page « {existing.title} »")
+            return existing.specific
+        page = model(slug=slug, **fields)
+        parent.add_child(instance=page)
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        page.refresh_from_db()
+        self._note(True, f"page « {page.title} »")
+        return page
+
+    def home_page(self, model, **fields):
+        """The site's home page: replaces Wagtail's welcome page the first time."""
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site and isinstance(site.root_page.specific, model):
+            self._note(False, f"page « {site.root_page.title} »")
+            return site.root_page.specific
+        root = Page.get_first_root_node()
+        welcome = site.root_page if site else None
+        home = model(slug="accueil", **fields)
+        root.add_child(instance=home)
+        home.save_revision().publish()
+        if site is None:
+            site = Site(hostname="localhost", port=80, is_default_site=True)
+        site.root_page = home
+        site.site_name = "Club des Développeurs de Nouvelle-Aquitaine"
+        site.save()
+        if welcome is not None and type(welcome.specific) is Page:
+            welcome.delete()
+        home.refresh_from_db()
+        self._note(True, f"page « {home.title} »")
+        return home
+
+    # Images --------------------------------------------------------------------------------
+    def collection(self):
+        root = Collection.get_first_root_node()
+        found = root.get_children().filter(name=DEMO_COLLECTION).first()
+        return found or root.add_child(name=DEMO_COLLECTION)
+
+    def image(self, title, description, colours=("#0b4f6c", "#f2b134"), size=(1200, 800)):
+        """A picture drawn locally with Pillow: no network, no binary file in the repository."""
+        Image = get_image_model()
+        existing = Image.objects.filter(title=title).first()
+        if existing is not None:
+            self._note(False, f"image « {title} »")
+            return existing
+        buffer = io.BytesIO()
+        draw_picture(title, colours, size).save(buffer, format="JPEG", quality=85)
+        image = Image(title=title, description=description, collection=self.collection())
+        image.file = ImageFile(buffer, name=f"demo-{len(self.created)}.jpg")
+        image.save()
+        self._note(True, f"image « {title} »")
+        return image
+
+    def summary(self):
+        if not self.created:
+            return f"Rien à créer : le contenu de démonstration est déjà là ({len(self.existing)} éléments)."
+        return f"{len(self.created)} éléments créés, {len(self.existing)} déjà présents."
+
+
+def draw_picture(text, colours, size):
+    """A sober banner: a diagonal band of colour, three linked dots (the network) and a title."""
+    width, height = size
+    background, accent = colours
+    picture = PILImage.new("RGB", size, background)
+    draw = ImageDraw.Draw(picture)
+    draw.polygon([(0, height), (width, height * 0.45), (width, height)], fill=accent)
+    dots = [
+        (width * 0.2, height * 0.3),
+        (width * 0.42, height * 0.22),
+        (width * 0.33, height * 0.5),
+    ]
+    draw.line(dots + [dots[0]], fill="#ffffff", width=6)
+    for x, y in dots:
+        draw.ellipse([x - 28, y - 28, x + 28, y + 28], fill="#ffffff")
+    font = ImageFont.load_default(size=max(24, width // 24))
+    draw.text((width * 0.06, height * 0.72), text[:40], fill="#ffffff", font=font)
+    return picture

@@ -1,0 +1,51 @@
+from django.db import models
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.models import Page
+
+
+class BasePage(Page):
+    """What every page of the site has: a sharing image and a description for search engines.
+
+    Written once here so that SEO text and sharing images work the same on every page type.
+    """
+
+    social_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image de partage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Montrée quand la page est partagée sur un réseau social "
+        "(1200 × 630 pixels idéalement). Sans elle, l'image principale de la page sert.",
+    )
+
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel("search_description"),
+                FieldPanel("social_image"),
+            ],
+            heading="Référencement et partage",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="Navigation"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_summary(self):
+        """A plain-text summary: subclasses return their introduction."""
+        return ""
+
+    def get_meta_description(self):
+        text = self.search_description or strip_tags(self.get_summary() or "")
+        return Truncator(" ".join(text.split())).chars(160)
+
+    def get_main_image(self):
+        """The image that represents the page in cards and when shared."""
+        return self.social_image

@@ -1,0 +1,94 @@
+from django.db import models
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.blocks import ImageChooserBlock
+
+from home.blocks import LinkBlock
+
+SOCIAL_NETWORKS = [
+    ("linkedin", "LinkedIn"),
+    ("youtube", "YouTube"),
+    ("mastodon", "Mastodon"),
+    ("bluesky", "Bluesky"),
+    ("facebook", "Facebook"),
+    ("x", "X"),
+]
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS, label="Réseau")
+    url = blocks.URLBlock(label="Adresse de la page du Club")
+
+    class Meta:
+        icon = "site"
+        label = "Réseau social"
+
+
+class PartnerBlock(blocks.StructBlock):
+    name = blocks.CharBlock(label="Nom", max_length=120)
+    logo = ImageChooserBlock(label="Logo", required=False)
+    url = blocks.URLBlock(label="Site web", required=False)
+
+    class Meta:
+        icon = "group"
+        label = "Partenaire"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseGenericSetting):
+    """What the footer and the contact details show on every page.
+
+    https://docs.wagtail.org/en/stable/reference/contrib/settings.html
+    """
+
+    contact_email = models.EmailField(
+        "adresse de contact",
+        blank=True,
+        help_text="L'adresse à laquelle écrire au Club, affichée dans le pied de page.",
+    )
+    postal_address = models.TextField(
+        "adresse postale",
+        blank=True,
+        help_text="L'adresse de l'animateur du Club, sur plusieurs lignes.",
+    )
+    footer_text = models.TextField(
+        "texte du pied de page",
+        blank=True,
+        max_length=400,
+        help_text="Une ou deux phrases qui présentent le Club en bas de chaque page.",
+    )
+    social_links = StreamField(
+        [("link", SocialLinkBlock())],
+        verbose_name="réseaux sociaux",
+        blank=True,
+        help_text="Les comptes du Club, dans l'ordre où ils s'affichent.",
+    )
+    partners = StreamField(
+        [("partner", PartnerBlock())],
+        verbose_name="partenaires",
+        blank=True,
+        help_text="Les partenaires dont le logo figure en pied de page.",
+    )
+
+    footer_links = StreamField(
+        [("link", LinkBlock())],
+        verbose_name="liens du pied de page",
+        blank=True,
+        help_text="Les pages obligatoires d'un site public (mentions légales, accessibilité, "
+        "données personnelles) et tout autre lien utile.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("postal_address")], heading="Contact"
+        ),
+        FieldPanel("footer_text"),
+        FieldPanel("social_links"),
+        FieldPanel("partners"),
+        FieldPanel("footer_links"),
+    ]
+
+    class Meta:
+        verbose_name = "réglages du site"

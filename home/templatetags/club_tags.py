@@ -1,0 +1,48 @@
+"""Small presentation helpers shared by every app's templates."""
+
+import os
+
+from django import template
+from django.template.defaultfilters import filesizeformat
+
+register = template.Library()
+
+FILE_TYPES = {
+    "pdf": "PDF",
+    "docx": "Word",
+    "odt": "OpenDocument texte",
+    "xlsx": "Excel",
+    "ods": "OpenDocument tableur",
+    "pptx": "PowerPoint",
+    "odp": "OpenDocument présentation",
+    "csv": "CSV",
+    "zip": "ZIP",
+}
+
+
+@register.filter
+def document_meta(document):
+    """``PDF, 1,2 Mo``: the type and size of a Wagtail document, never an error if the file is gone."""
+    extension = os.path.splitext(document.filename)[1].lstrip(".").lower()
+    label = FILE_TYPES.get(extension, extension.upper() or "Fichier")
+    size = document.file_size
+    if size is None:
+        try:
+            size = document.file.size
+        except (OSError, ValueError):
+            size = None
+    return f"{label}, {filesizeformat(size)}" if size else label
+
+
+@register.simple_tag(takes_context=True)
+def query_string(context, **changes):
+    """The current query string with some parameters replaced or removed (value ``None``)."""
+    request = context["request"]
+    params = request.GET.copy()
+    for key, value in changes.items():
+        if value is None or value == "":
+            params.pop(key, None)
+        else:
+            params[key] = value
+    encoded = params.urlencode()
+    return f"?{encoded}" if encoded else "?"

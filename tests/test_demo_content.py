@@ -1,0 +1,66 @@
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page, Site
+
+from home.models import HomePage, SiteSettings
+
+
+def counts():
+    return {
+        "pages": Page.objects.count(),
+        "images": get_image_model().objects.count(),
+        "settings": SiteSettings.objects.count(),
+        "sites": Site.objects.count(),
+    }
+
+
+@pytest.mark.django_db
+def test_demo_content_is_idempotent(client):
+    call_command("load_demo_content", verbosity=0)
+    first = counts()
+    call_command("load_demo_content", verbosity=0)
+    assert counts() == first
+    assert first["pages"] > 4 and first["images"] >= 1
+
+
+@pytest.mark.django_db
+def test_second_run_says_nothing_was_created(capsys):
+    call_command("load_demo_content", verbosity=0)
+    call_command("load_demo_content", verbosity=0)
+    assert "Rien à créer" in capsys.readouterr().out
+
+
+@pytest.mark.django_db
+def test_demo_site_serves_the_club_pages_in_french(client):
+    call_command("load_demo_content", verbosity=0)
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    home = client.get("/").content.decode()
+    assert "111" in home and "Nouvelle-Aquitaine" in home
+    club = client.get("/le-club/").content.decode()
+    for fact in ["DATAR", "ADI", "CNER", "Boostez la réussite de vos projets", "mars 2021"]:
+        assert fact in club
+    for url in ["/mentions-legales/", "/accessibilite/", "/donnees-personnelles/"]:
+        assert client.get(url).status_code == 200
+    assert "Défenseur des droits" in client.get("/accessibilite/").content.decode()
+    # The footer links the legal pages on every page.
+    assert 'href="/mentions-legales/"' in home
+
+
+@pytest.mark.django_db
+def test_local_admin_account_login(client, settings):
+    settings.DEBUG = True
+    call_command("ensure_local_admin", verbosity=0)
+    call_command("ensure_local_admin", verbosity=0)
+    assert client.login(username="admin", password="admin")
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_local_admin_is_never_created_without_debug(settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("ensure_local_admin", verbosity=0)
