@@ -40,7 +40,7 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

@@ -1,0 +1,181 @@
+import datetime
+
+from django.db import models
+from django.utils import timezone
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    ObjectList,
+    PageChooserPanel,
+    TabbedInterface,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import BaseStreamBlock
+from home.models import BasePage
+
+
+class NewsPageTheme(TaggedItemBase):
+    """Links a news item to a theme of the site-wide vocabulary (``home.Theme``)."""
+
+    tag = models.ForeignKey(
+        "home.Theme", related_name="news_items", on_delete=models.CASCADE, verbose_name="thème"
+    )
+    content_object = ParentalKey(
+        "news.NewsPage", related_name="tagged_themes", on_delete=models.CASCADE
+    )
+
+    class Meta:
+        verbose_name = "thème d'une actualité"
+        verbose_name_plural = "thèmes des actualités"
+
+
+class NewsRelatedLink(Orderable):
+    """A page of the site (news item, resource, standard page) linked from a news item."""
+
+    page = ParentalKey("news.NewsPage", related_name="related_links", on_delete=models.CASCADE)
+    related_page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name="page liée",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Une actualité, un webinaire, un témoignage ou une ressource à lire ensuite.",
+    )
+
+    panels = [PageChooserPanel("related_page")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "page liée"
+        verbose_name_plural = "pages liées"
+
+
+class NewsPage(BasePage):
+    """What every news item has; articles, webinars and testimonials extend it.
+
+    A concrete base model (multi-table inheritance) rather than an abstract one, so that a single
+    query on ``NewsPage`` lists every kind newest first, and the themes share one through model.
+    """
+
+    date = models.DateField(
+        "date",
+        default=datetime.date.today,
+        help_text="La date affichée et qui ordonne les actualités (pour un webinaire, "
+        "elle suit la date de la session).",
+    )
+    introduction = models.TextField(
+        "chapô",
+        max_length=600,
+        help_text="Deux ou trois phrases qui résument l'actualité : montrées sur les cartes, "
+        "dans les flux RSS et aux moteurs de recherche.",
+    )
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="image principale",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="L'image en tête de page et sur les cartes. Son texte alternatif est la "
+        "description saisie dans la médiathèque.",
+    )
+    body = StreamField(
+        BaseStreamBlock(),
+        verbose_name="contenu",
+        blank=True,
+        help_text="Le corps du texte, fait de blocs : titres, paragraphes, images, citations...",
+    )
+    author = models.CharField(
+        "signature",
+        max_length=120,
+        blank=True,
+        help_text="Qui signe ce contenu ; sans signature, c'est « Club des Développeurs ».",
+    )
+    themes = ClusterTaggableManager(
+        "thèmes",
+        through=NewsPageTheme,
+        blank=True,
+        help_text="Les thèmes de l'actualité, séparés par des virgules, par exemple "
+        "« Économie territoriale ». Le « # » est facultatif.",
+    )
+
+    is_creatable = False
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    kind = "actualite"
+    kind_label = "Actualité"
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("date"),
+        FieldPanel("introduction"),
+        FieldPanel("main_image"),
+        FieldPanel("body"),
+    ]
+    classification_panels = [
+        FieldPanel("themes"),
+        FieldPanel("author"),
+        InlinePanel("related_links", heading="Pages liées", label="Page liée"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    class Meta:
+        verbose_name = "actualité (toutes sortes)"
+        verbose_name_plural = "actualités (toutes sortes)"
+        ordering = ["-date", "-pk"]
+
+    @classmethod
+    def build_edit_handler(cls, extra_tabs=()):
+        """Tabs named after the editor's task (Contenu, then the kind's own, then Promotion)."""
+        return TabbedInterface(
+            [
+                ObjectList(cls.content_panels, heading="Contenu"),
+                *extra_tabs,
+                ObjectList(cls.classification_panels, heading="Thèmes et liens"),
+                ObjectList(cls.promote_panels, heading="Promotion"),
+                ObjectList(cls.settings_panels, heading="Publication"),
+            ]
+        )
+
+    def get_summary(self):
+        return self.introduction
+
+    def get_main_image(self):
+        return self.social_image or self.main_image
+
+    @property
+    def signature(self):
+        return self.author or "Club des Développeurs de Nouvelle-Aquitaine"
+
+    @property
+    def published_at(self):
+        """When the item first went public (falls back to its date)."""
+        return self.first_published_at or timezone.make_aware(
+            datetime.datetime.combine(self.date, datetime.time(9, 0))
+        )
+
+
+class ArticlePage(NewsPage):
+    """An article (actualité): news of the Club, its members and its partners."""
+
+    kind = "article"
+    kind_label = "Article"
+    is_creatable = True
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "article"
+        verbose_name_plural = "articles"
+
+
+ArticlePage.edit_handler = ArticlePage.build_edit_handler()

@@ -1,0 +1,167 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import DocumentLinkBlock
+
+from .pages import NewsPage
+
+ATTENDANCE_CHOICES = [
+    ("online", "En ligne"),
+    ("onsite", "Sur place"),
+    ("hybrid", "En ligne et sur place"),
+]
+
+
+class WebinarSpeaker(Orderable):
+    """A speaker of one webinar, in the order the editor chose."""
+
+    page = ParentalKey("news.WebinarPage", related_name="speakers", on_delete=models.CASCADE)
+    speaker = models.ForeignKey(
+        "news.Speaker",
+        verbose_name="intervenant",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Choisissez un intervenant existant ou créez-le depuis ce sélecteur.",
+    )
+
+    panels = [FieldPanel("speaker")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "intervenant du webinaire"
+        verbose_name_plural = "intervenants du webinaire"
+
+
+class WebinarPage(NewsPage):
+    """A webinar: announced with its registration call, then recapped once it has taken place.
+
+    Which face a visitor sees follows from ``starts_at`` and the clock; no editor switches it.
+    """
+
+    starts_at = models.DateTimeField(
+        "début",
+        help_text="Date et heure de début (heure de Paris).",
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        "durée (minutes)",
+        default=60,
+        help_text="La durée prévue de la session, en minutes.",
+    )
+    attendance = models.CharField(
+        "modalité",
+        max_length=10,
+        choices=ATTENDANCE_CHOICES,
+        default="online",
+        help_text="Comment assister à la session.",
+    )
+    online_url = models.URLField(
+        "lien de connexion",
+        blank=True,
+        help_text="L'adresse de la visioconférence, si elle est publique.",
+    )
+    venue = models.CharField(
+        "lieu",
+        max_length=250,
+        blank=True,
+        help_text="L'adresse, pour une session sur place.",
+    )
+    registration_url = models.URLField(
+        "lien d'inscription",
+        blank=True,
+        help_text="Le formulaire d'inscription ; montré tant que la session n'a pas eu lieu.",
+    )
+    recap_summary = RichTextField(
+        "compte rendu",
+        features=["bold", "italic", "link", "ol", "ul"],
+        blank=True,
+        help_text="Ce qui s'est dit : montré une fois la session passée.",
+    )
+    key_takeaways = StreamField(
+        [("takeaway", blocks.CharBlock(label="À retenir", max_length=300))],
+        verbose_name="points clés",
+        blank=True,
+        help_text="Les trois à cinq idées à retenir de la session, une par ligne.",
+    )
+    replay_url = models.URLField(
+        "lien du replay",
+        blank=True,
+        help_text="La vidéo de la session (YouTube, Vimeo, PeerTube...). Si la vidéo ne peut pas "
+        "être intégrée, un simple lien est affiché.",
+    )
+    recap_documents = StreamField(
+        [("document", DocumentLinkBlock())],
+        verbose_name="supports et documents",
+        blank=True,
+        help_text="Le diaporama et les documents présentés pendant la session.",
+    )
+
+    kind = "webinaire"
+    kind_label = "Webinaire"
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    event_panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
+        MultiFieldPanel(
+            [FieldPanel("attendance"), FieldPanel("online_url"), FieldPanel("venue")],
+            heading="Participer",
+        ),
+        FieldPanel("registration_url"),
+        InlinePanel("speakers", heading="Intervenants", label="Intervenant"),
+    ]
+    recap_panels = [
+        FieldPanel("recap_summary"),
+        FieldPanel("key_takeaways"),
+        FieldPanel("replay_url"),
+        FieldPanel("recap_documents"),
+    ]
+    search_fields = NewsPage.search_fields + [
+        index.SearchField("recap_summary"),
+        index.SearchField("key_takeaways"),
+        index.FilterField("starts_at"),
+    ]
+
+    class Meta:
+        verbose_name = "webinaire"
+        verbose_name_plural = "webinaires"
+
+    def clean(self):
+        super().clean()
+        if self.attendance in ("onsite", "hybrid") and not self.venue:
+            raise ValidationError({"venue": "Indiquez le lieu d'une session sur place."})
+
+    def save(self, *args, **kwargs):
+        if self.starts_at:
+            self.date = timezone.localtime(self.starts_at).date()
+        super().save(*args, **kwargs)
+
+    @property
+    def ends_at(self):
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes or 0)
+
+    def is_past(self, now=None):
+        """True once the session has ended: the page then shows its recap."""
+        return (now or timezone.now()) >= self.ends_at
+
+    def is_upcoming(self, now=None):
+        return not self.is_past(now)
+
+    @property
+    def has_recap(self):
+        return bool(self.recap_summary or self.key_takeaways or self.replay_url)
+
+
+WebinarPage.edit_handler = WebinarPage.build_edit_handler(
+    [
+        ObjectList(WebinarPage.event_panels, heading="Webinaire"),
+        ObjectList(WebinarPage.recap_panels, heading="Compte rendu"),
+    ]
+)
