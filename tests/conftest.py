@@ -24,3 +24,10 @@ def home_page(db):
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     return home
+
+
+@pytest.fixture
+def news_index(home_page):
+    from tests.factories import NewsIndexPageFactory
+
+    return NewsIndexPageFactory(parent=home_page)
