@@ -9,6 +9,7 @@ import re
 
 from anyascii import anyascii
 from django.utils.text import slugify
+from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from taggit.utils import _parse_tags
 
 
@@ -51,3 +52,32 @@ def parse_themes(tag_string):
     tag_string = tag_string or ""
     names = _parse_tags(tag_string) if '"' in tag_string else re.split(r"[,\n]", tag_string)
     return sorted(canonical_theme_names(names), key=str.casefold)
+
+
+class _ThemeManager(_ClusterTaggableManager):
+    """Resolves typed names to themes by slug, so that the rule above holds on every database.
+
+    taggit's case-insensitive lookup (``name__iexact``) does not fold accents' case on SQLite
+    (``Économie`` and ``économie`` differ there), and never strips ``#``.
+    """
+
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        theme_model = self.through.tag_model()
+        themes = [tag for tag in tags if not isinstance(tag, str)]
+        names = canonical_theme_names([tag for tag in tags if isinstance(tag, str)])
+        existing = {
+            theme.slug: theme
+            for theme in theme_model.objects.filter(slug__in=[theme_slug(n) for n in names])
+        }
+        for name in names:
+            themes.append(existing.get(theme_slug(name)) or theme_model.objects.create(name=name))
+        return list(dict.fromkeys(themes))
+
+
+class ThemeTaggableManager(ClusterTaggableManager):
+    """``ClusterTaggableManager`` for the site's themes (see ``_ThemeManager``)."""
+
+    def __get__(self, instance, model):
+        return _ThemeManager(
+            through=self.through, model=model, instance=instance, prefetch_cache_name=self.name
+        )

@@ -25,3 +25,17 @@ def test_new_themes_are_cleaned_and_deduplicated():
         "Tourisme",
     ]
     assert parse_themes("#, ,") == []
+
+
+@pytest.mark.django_db
+def test_themes_added_in_code_are_normalised_like_typed_ones(news_index):
+    from tests.factories import ArticlePageFactory
+
+    first = ArticlePageFactory(parent=news_index, themes=["#économie territoriale"])
+    second = ArticlePageFactory(parent=news_index, themes=["ÉCONOMIE TERRITORIALE", "Tourisme"])
+    assert Theme.objects.count() == 2
+    assert list(first.themes.values_list("slug", flat=True)) == ["economie-territoriale"]
+    assert sorted(second.themes.values_list("slug", flat=True)) == [
+        "economie-territoriale",
+        "tourisme",
+    ]

@@ -2,7 +2,6 @@ import datetime
 
 from django.db import models
 from django.utils import timezone
-from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import (
@@ -18,6 +17,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage
+from home.themes import ThemeTaggableManager
 
 
 class NewsPageTheme(TaggedItemBase):
@@ -95,7 +95,7 @@ class NewsPage(BasePage):
         blank=True,
         help_text="Qui signe ce contenu ; sans signature, c'est « Club des Développeurs ».",
     )
-    themes = ClusterTaggableManager(
+    themes = ThemeTaggableManager(
         "thèmes",
         through=NewsPageTheme,
         blank=True,
