@@ -2,6 +2,7 @@
 
 import io
 
+from anyascii import anyascii
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -9,6 +10,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
 DEMO_COLLECTION = "Démonstration"
+DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
 
 class DemoLoader:
@@ -103,6 +105,11 @@ def draw_picture(text, colours, size):
     draw.line(dots + [dots[0]], fill="#ffffff", width=6)
     for x, y in dots:
         draw.ellipse([x - 28, y - 28, x + 28, y + 28], fill="#ffffff")
-    font = ImageFont.load_default(size=max(24, width // 24))
+    size = max(24, width // 24)
+    try:
+        font = ImageFont.truetype(DEJAVU, size)
+    except OSError:
+        # Pillow's built-in font has no accented letters: write "Le reseau" rather than boxes.
+        font, text = ImageFont.load_default(size=size), anyascii(text)
     draw.text((width * 0.06, height * 0.72), text[:40], fill="#ffffff", font=font)
     return picture
