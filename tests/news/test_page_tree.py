@@ -17,6 +17,28 @@ from tests.factories import (
 )
 
 KINDS = {ArticlePage, WebinarPage, TestimonialPage}
+WEBINAR_FIELDS = {
+    "starts_at": "2030-03-15 14:00",
+    "duration_minutes": "90",
+    "attendance": "online",
+    "online_url": "",
+    "venue": "",
+    "registration_url": "https://inscription.example.org/",
+    "speakers": inline_formset([]),
+    "recap_summary": rich_text(""),
+    "key_takeaways": streamfield([]),
+    "replay_url": "",
+    "recap_documents": streamfield([]),
+}
+TESTIMONIAL_FIELDS = {
+    "speaker_name": "Camille Exemple",
+    "speaker_role": "",
+    "organisation": "Communauté de communes du Val de l'Eyre",
+    "territory": "",
+    "departement": "33",
+    "pull_quote": "Le Club nous a fait gagner du temps.",
+    "webinar": "",
+}
 
 
 class NewsPageTreeTests(WagtailPageTestCase):
@@ -63,6 +85,19 @@ class NewsPageTreeTests(WagtailPageTestCase):
         self.assertPageIsRoutable(self.index, "themes/")
         self.assertPageIsRenderable(self.index, "themes/")
 
+    def test_every_kind_can_be_previewed_in_the_admin(self):
+        self.assertPageIsPreviewable(self.index)
+        cases = [
+            (ArticlePageFactory, {}),
+            (WebinarPageFactory, WEBINAR_FIELDS),
+            (TestimonialPageFactory, TESTIMONIAL_FIELDS),
+        ]
+        for factory, fields in cases:
+            page = factory(parent=self.index)
+            with self.subTest(page=type(page).__name__):
+                data = self.article_form(title=page.title, slug=page.slug, **fields)
+                self.assertPageIsPreviewable(page, post_data=data)
+
     def article_form(self, **fields):
         data = {
             "title": "Un article du Club",
@@ -100,29 +135,7 @@ class NewsPageTreeTests(WagtailPageTestCase):
 
     def test_a_webinar_is_created_in_the_admin(self):
         self.login()
-        data = nested_form_data(
-            {
-                "title": "Un webinaire",
-                "slug": "un-webinaire",
-                "date": "2020-11-30",
-                "introduction": "Le chapô.",
-                "body": streamfield([]),
-                "themes": "",
-                "author": "",
-                "related_links": inline_formset([]),
-                "starts_at": "2030-03-15 14:00",
-                "duration_minutes": "90",
-                "attendance": "online",
-                "online_url": "",
-                "venue": "",
-                "registration_url": "https://inscription.example.org/",
-                "speakers": inline_formset([]),
-                "recap_summary": rich_text(""),
-                "key_takeaways": streamfield([]),
-                "replay_url": "",
-                "recap_documents": streamfield([]),
-            }
-        )
+        data = self.article_form(title="Un webinaire", slug="un-webinaire", **WEBINAR_FIELDS)
         self.assertCanCreate(self.index, WebinarPage, data)
         webinar = WebinarPage.objects.get(slug="un-webinaire")
         # The date follows the session, whatever the editor typed.
