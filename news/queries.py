@@ -107,7 +107,6 @@ def next_webinar(now=None):
     return (
         _webinars_with_end(now)
         .filter(ends_at_db__gt=now)
-        .prefetch_related(Prefetch("main_image", queryset=_images_with_renditions()))
         .order_by("starts_at", "pk")
         .first()
     )
@@ -120,7 +119,6 @@ def latest_recap(now=None):
         _webinars_with_end(now)
         .filter(ends_at_db__lte=now)
         .exclude(recap_summary="", replay_url="")
-        .prefetch_related(Prefetch("main_image", queryset=_images_with_renditions()))
         .order_by("-starts_at", "-pk")
         .first()
     )
