@@ -58,6 +58,14 @@ class HomePage(BasePage):
     def get_summary(self):
         return self.introduction or self.headline
 
+    def get_context(self, request, *args, **kwargs):
+        """Adds the news sections (latest items, webinar, testimonial, themes)."""
+        from news.queries import home_sections  # news builds on home, not the reverse
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(home_sections(self))
+        return context
+
     def key_figure_values(self):
         return [block.value for block in self.key_figures]
 

@@ -1,6 +1,6 @@
 from django.db import models
 from wagtail.admin.panels import FieldPanel
-from wagtail.contrib.routable_page.models import RoutablePageMixin
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import BasePage
 
@@ -8,8 +8,10 @@ from home.models import BasePage
 class NewsIndexPage(RoutablePageMixin, BasePage):
     """ "Actualités": the listing of every news item, with the theme pages below it.
 
-    One per site, at ``/actualites/``. Routes (theme pages, feeds) are declared with
-    https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html
+    One per site, at ``/actualites/``. The listing and the theme pages are routes of this page
+    (https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html), so that they follow
+    the page wherever editors move it and share its privacy settings; their logic is in
+    ``news/views.py``.
     """
 
     introduction = models.TextField(
@@ -31,3 +33,36 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
 
     def get_summary(self):
         return self.introduction
+
+    @path("")
+    def index_route(self, request):
+        from news.views import listing_context
+
+        return self.render(request, context_overrides=listing_context(self, request))
+
+    @path("themes/", name="themes")
+    def themes_route(self, request):
+        from news.views import theme_list_context
+
+        return self.render(
+            request,
+            template="news/theme_list.html",
+            context_overrides=theme_list_context(self, request),
+        )
+
+    @path("themes/<slug:slug>/", name="theme")
+    def theme_route(self, request, slug):
+        from news.views import theme_context
+
+        return self.render(
+            request,
+            template="news/theme_page.html",
+            context_overrides=theme_context(self, request, slug),
+        )
+
+    def themes_url(self, request=None):
+        return self.get_url(request) + self.reverse_subpage("themes")
+
+    def theme_url(self, theme, request=None):
+        """The address of a theme's page: ``/actualites/themes/economie-territoriale/``."""
+        return self.get_url(request) + self.reverse_subpage("theme", kwargs={"slug": theme.slug})

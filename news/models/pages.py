@@ -152,6 +152,36 @@ class NewsPage(BasePage):
     def get_main_image(self):
         return self.social_image or self.main_image
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_pages"] = self.visible_related_pages()
+        return context
+
+    # What ``templates/includes/card.html`` shows of any news item ---------------------------
+    @property
+    def card_date(self):
+        return self.date
+
+    def get_card_image(self):
+        return self.main_image
+
+    def card_meta(self):
+        """One more line under the date on a card; kinds that have something to say add it."""
+        return ""
+
+    def theme_list(self):
+        """The themes in alphabetical order (uses ``tagged_themes`` if ``news.queries`` prefetched it)."""
+        return sorted((link.tag for link in self.tagged_themes.all()), key=lambda theme: theme.slug)
+
+    card_themes = theme_list
+
+    def visible_related_pages(self):
+        """The related pages a visitor may open (live and public), in the editor's order."""
+        from news.queries import visible_pages
+
+        ids = [link.related_page_id for link in self.related_links.all()]
+        return visible_pages(ids)
+
     @property
     def signature(self):
         return self.author or "Club des Développeurs de Nouvelle-Aquitaine"

@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageCh
 from wagtail.search import index
 
 from .pages import NewsPage
+from .webinar import WebinarPage
 
 # The twelve départements of Nouvelle-Aquitaine.
 DEPARTEMENTS = [
@@ -114,6 +115,25 @@ class TestimonialPage(NewsPage):
     class Meta:
         verbose_name = "témoignage"
         verbose_name_plural = "témoignages"
+
+    def get_card_image(self):
+        return self.main_image or self.portrait
+
+    def card_meta(self):
+        return self.organisation
+
+    def visible_webinar(self):
+        """The webinar of this testimonial, if a visitor may open it."""
+        from news.queries import visible
+
+        if self.webinar_id is None:
+            return None
+        return visible(WebinarPage).filter(pk=self.webinar_id).first()
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["webinar_page"] = self.visible_webinar()
+        return context
 
     @property
     def speaker(self):

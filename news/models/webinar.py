@@ -11,6 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import DocumentLinkBlock
+from news.formatting import time_fr
 
 from .pages import NewsPage
 
@@ -157,6 +158,29 @@ class WebinarPage(NewsPage):
     @property
     def has_recap(self):
         return bool(self.recap_summary or self.key_takeaways or self.replay_url)
+
+    def get_context(self, request, *args, **kwargs):
+        """The face of the page follows the clock: registration call before, recap after."""
+        from news.queries import visible
+        from news.replay import replay_for
+
+        from .testimonial import TestimonialPage
+
+        context = super().get_context(request, *args, **kwargs)
+        now = timezone.now()
+        is_past = self.is_past(now)
+        context.update(
+            is_past=is_past,
+            speaker_list=[item.speaker for item in self.speakers.all()],
+            replay=replay_for(self.replay_url) if is_past else None,
+            testimonial_list=list(visible(TestimonialPage, now).filter(webinar=self)),
+        )
+        return context
+
+    def card_meta(self):
+        if self.is_upcoming():
+            return f"À venir, à {time_fr(self.starts_at)}, {self.get_attendance_display().lower()}"
+        return "Compte rendu en ligne" if self.has_recap else ""
 
 
 WebinarPage.edit_handler = WebinarPage.build_edit_handler(

@@ -1,0 +1,170 @@
+"""The queries behind every news listing.
+
+Two rules hold everywhere a visitor sees news (listing, theme pages, home page, related pages):
+
+- only what the public may read: live, outside any private section, not past its expiry date (a
+  page whose ``expire_at`` has passed stays ``live`` until ``publish_scheduled`` runs);
+- a number of SQL queries that does not grow with the number of items: the page of results is
+  fetched first, then made specific one model at a time, then images (with their renditions),
+  portraits and themes are fetched in one query each for the whole page of results.
+"""
+
+import datetime
+
+from django.db.models import (
+    Count,
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    Value,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Cast
+from django.utils import timezone
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from home.models import Theme
+
+from .models import NewsPage, NewsPageTheme, TestimonialPage, WebinarPage
+
+HOME_LATEST_COUNT = 3
+
+
+def not_expired(now=None):
+    return Q(expire_at__isnull=True) | Q(expire_at__gt=now or timezone.now())
+
+
+def visible(model=NewsPage, now=None):
+    """Every ``model`` page a visitor may read, newest first."""
+    return model.objects.live().public().filter(not_expired(now)).order_by("-date", "-pk")
+
+
+def _images_with_renditions():
+    return get_image_model().objects.prefetch_renditions()
+
+
+def prefetch_cards(items):
+    """Make ``items`` (specific news pages) ready for cards, in constant queries.
+
+    Returns them as a list, in the same order, with the main image and its renditions, the themes,
+    and for testimonials the portrait and its renditions, all prefetched.
+    """
+    items = list(items)
+    prefetch_related_objects(
+        items,
+        Prefetch("main_image", queryset=_images_with_renditions()),
+        Prefetch("tagged_themes", queryset=NewsPageTheme.objects.select_related("tag")),
+    )
+    testimonials = [item for item in items if isinstance(item, TestimonialPage)]
+    if testimonials:
+        prefetch_related_objects(
+            testimonials, Prefetch("portrait", queryset=_images_with_renditions())
+        )
+    return items
+
+
+def paginated_cards(page_of_results):
+    """Replace the object list of a paginator page by its items, ready for cards."""
+    page_of_results.object_list = prefetch_cards(page_of_results.object_list)
+    return page_of_results
+
+
+def themes_with_counts(news=None):
+    """Themes that visible news items carry, each with ``count``, in one aggregate query."""
+    news = visible() if news is None else news
+    return (
+        Theme.objects.filter(news_items__content_object__in=news.values("pk"))
+        .annotate(count=Count("news_items", distinct=True))
+        .order_by("slug")  # ASCII: "Économie" sorts with the "e" on every database
+    )
+
+
+def news_years(news):
+    """The years that have at least one item among ``news``, newest first."""
+    return [day.year for day in news.dates("date", "year", order="DESC")]
+
+
+def _webinars_with_end(now):
+    ends_at = ExpressionWrapper(
+        F("starts_at")
+        + ExpressionWrapper(
+            Cast("duration_minutes", IntegerField()) * Value(datetime.timedelta(minutes=1)),
+            output_field=DurationField(),
+        ),
+        output_field=DateTimeField(),
+    )
+    return visible(WebinarPage, now).annotate(ends_at_db=ends_at)
+
+
+def next_webinar(now=None):
+    """The next webinar that has not ended yet (one in progress counts), or ``None``."""
+    now = now or timezone.now()
+    return (
+        _webinars_with_end(now)
+        .filter(ends_at_db__gt=now)
+        .order_by("starts_at", "pk")
+        .first()
+    )
+
+
+def latest_recap(now=None):
+    """The most recent webinar that has ended and has a recap (summary or replay), or ``None``."""
+    now = now or timezone.now()
+    return (
+        _webinars_with_end(now)
+        .filter(ends_at_db__lte=now)
+        .exclude(recap_summary="", replay_url="")
+        .order_by("-starts_at", "-pk")
+        .first()
+    )
+
+
+def featured_testimonial(now=None):
+    """The most recent testimonial, with its portrait and renditions."""
+    return (
+        visible(TestimonialPage, now)
+        .prefetch_related(Prefetch("portrait", queryset=_images_with_renditions()))
+        .first()
+    )
+
+
+def home_sections(home, now=None):
+    """What the home page shows of the news, in a constant number of queries.
+
+    ``latest_news``: the three most recent items; ``highlight_webinar``: the next webinar or, when
+    none is announced, the latest recap (``highlight_is_upcoming`` says which); ``testimonial``;
+    ``themes``: themes with their counts.
+    """
+    now = now or timezone.now()
+    news = visible(now=now).descendant_of(home)
+    webinar = next_webinar(now)
+    upcoming = webinar is not None
+    if webinar is None:
+        webinar = latest_recap(now)
+    return {
+        "latest_news": prefetch_cards(news.specific()[:HOME_LATEST_COUNT]),
+        "highlight_webinar": webinar,
+        "highlight_is_upcoming": upcoming,
+        "testimonial": featured_testimonial(now),
+        "themes": list(themes_with_counts(news)),
+    }
+
+
+def visible_pages(ids, now=None):
+    """The pages among ``ids`` (any type) that a visitor may read, specific, in ``ids`` order."""
+    if not ids:
+        return []
+    pages = {
+        page.pk: page
+        for page in Page.objects.filter(pk__in=ids)
+        .live()
+        .public()
+        .filter(not_expired(now))
+        .specific()
+    }
+    return [pages[pk] for pk in dict.fromkeys(ids) if pk in pages]

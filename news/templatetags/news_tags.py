@@ -1,0 +1,34 @@
+"""Template helpers of the news: French dates and links to theme pages."""
+
+from django import template
+
+from news import formatting
+from news.links import news_index_for
+
+register = template.Library()
+
+register.filter("date_fr", formatting.date_fr)
+register.filter("datetime_fr", formatting.datetime_fr)
+register.filter("time_fr", formatting.time_fr)
+register.filter("duration_fr", formatting.duration_fr)
+
+
+@register.simple_tag(takes_context=True)
+def theme_url(context, theme):
+    """The theme's page (``/actualites/themes/<slug>/``), or "" when the site has no news index.
+
+    Usable from any template (resources too): the news index is looked up once per request.
+    """
+    index = news_index_for(context.get("request"), context.get("page"))
+    return index.theme_url(theme, context.get("request")) if index else ""
+
+
+@register.simple_tag(takes_context=True)
+def news_index_url(context, route=""):
+    """The news listing's address, or one of its routes: ``{% news_index_url "themes" %}``."""
+    request = context.get("request")
+    index = news_index_for(request, context.get("page"))
+    if index is None:
+        return ""
+    url = index.get_url(request)
+    return url + index.reverse_subpage(route) if route else url

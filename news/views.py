@@ -1,0 +1,71 @@
+"""What the news index's routes put in their context (the routes themselves are on the model).
+
+Kept apart from the model so that a reader finds the listing's logic by its file name, and so that
+the templates only lay out what is computed here.
+
+Context contract for the feeds (``news/feeds.py``): the listing sets ``feed_kind`` to the kind's
+slug when it is filtered by one kind, and a theme page sets ``feed_theme`` to its ``Theme``.
+"""
+
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from home.models import Theme
+from home.pagination import paginate
+
+from .filters import NewsFilterForm
+from .formatting import count_fr
+from .queries import news_years, paginated_cards, themes_with_counts, visible
+
+PER_PAGE = 12
+
+
+def result_label(count):
+    return count_fr(count, "actualité", "actualités", "Aucune actualité")
+
+
+def listing_context(index, request):
+    """``/actualites/``: every item newest first, filtered by kind, theme and year."""
+    news = visible().child_of(index)
+    form = NewsFilterForm(
+        request.GET,
+        themes=themes_with_counts(news),
+        years=news_years(news),
+    )
+    if not form.is_valid():
+        raise Http404("Ce filtre ne correspond à aucune actualité.")
+    results = paginated_cards(paginate(request, form.apply(news).specific(), PER_PAGE))
+    if form.is_filtered:
+        empty = "Aucune actualité ne correspond à ces critères. Essayez d'effacer un filtre."
+    else:
+        empty = "Aucune actualité n'est encore publiée."
+    return {
+        "filter_form": form,
+        "page_obj": results,
+        "items": results.object_list,
+        "result_count": results.paginator.count,
+        "result_label": result_label(results.paginator.count),
+        "empty_message": empty,
+        "feed_kind": form.kind,
+    }
+
+
+def theme_list_context(index, request):
+    """``/actualites/themes/``: the themes of visible news, with their counts."""
+    return {"themes": list(themes_with_counts(visible().child_of(index)))}
+
+
+def theme_context(index, request, slug):
+    """``/actualites/themes/<slug>/``: every item with this theme; any existing theme answers."""
+    theme = get_object_or_404(Theme, slug=slug)
+    news = visible().child_of(index).filter(tagged_themes__tag=theme)
+    results = paginated_cards(paginate(request, news.specific(), PER_PAGE))
+    return {
+        "theme": theme,
+        "page_obj": results,
+        "items": results.object_list,
+        "result_count": results.paginator.count,
+        "result_label": result_label(results.paginator.count),
+        "empty_message": f"Aucune actualité publiée ne porte encore le thème {theme.hashtag}.",
+        "feed_theme": theme,
+    }
