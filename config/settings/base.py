@@ -133,6 +133,8 @@ WAGTAILSEARCH_BACKENDS = {
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10 Mo
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+# Every image needs a text alternative: its description is required (home/editorial/forms.py).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.editorial.forms.ImageForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # 20 Mo
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
