@@ -39,8 +39,8 @@ class ThemeTagWidget(AdminTagWidget):
         context = super().get_context(name, value, attrs)
         context["widget"]["attrs"]["data-w-tag-url-value"] = reverse("home_theme_autocomplete")
         context["widget"]["help_text"] = (
-            "Tapez le début d'un thème puis choisissez-le dans la liste ; le « # » est "
-            "facultatif. Validez un nouveau thème avec Entrée."
+            "Choisissez de préférence un thème proposé pendant la saisie ; Entrée ou une "
+            "virgule valide un nouveau thème."
         )
         return context
 

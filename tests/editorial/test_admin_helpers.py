@@ -137,7 +137,7 @@ def test_theme_field_of_the_page_editor_uses_the_theme_autocomplete(editor_clien
     html = editor_client.get(add_url(news_index, ArticlePage)).content.decode()
     field = re.search(r'<input[^>]*name="themes"[^>]*>', html).group(0)
     assert f'data-w-tag-url-value="{reverse("home_theme_autocomplete")}"' in field
-    assert "le « # » est facultatif" in html
+    assert "Choisissez de préférence un thème proposé" in html
 
 
 def test_theme_snippet_refuses_a_second_spelling_and_renames_with_the_slug(
@@ -210,3 +210,10 @@ def test_admin_speaks_french(editor_client):
     html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
     assert '<html lang="fr"' in html
     assert "Tableau de bord" in html
+
+
+def test_admin_loads_no_avatar_from_gravatar(editor_client, editor):
+    """Avatars would come from gravatar.com, leaking a hash of each editor's e-mail address."""
+    html = editor_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "gravatar" not in html
+    assert "wagtailadmin/images/default-user-avatar" in html
