@@ -167,3 +167,22 @@ def test_dashboard_lists_pages_awaiting_the_moderator(editor_client, moderator_c
     html = moderator_client.get(reverse("wagtailadmin_home")).content.decode()
     assert page.title in html
     assert workflow_action_url(page, "approve") in html
+
+
+def test_page_under_review_is_locked_for_editors_even_its_author(
+    editor_client, moderator_client, news_index
+):
+    page = submit_article(editor_client, news_index)
+    editor_client.post(
+        edit_url(page),
+        article_form_data(page.title, action="", introduction="Changé pendant la relecture."),
+    )
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().introduction != "Changé pendant la relecture."
+
+    moderator_client.post(
+        edit_url(page),
+        article_form_data(page.title, action="", introduction="Corrigé par le modérateur."),
+    )
+    page.refresh_from_db()
+    assert page.get_latest_revision_as_object().introduction == "Corrigé par le modérateur."
