@@ -144,3 +144,10 @@ def test_both_roles_choose_any_image_in_the_editor(role_client):
     response = role_client.get(reverse("wagtailimages_chooser:choose"))
     assert response.status_code == 200
     assert "Image de la médiathèque" in response.json()["html"]
+
+
+def test_editors_choose_speakers_in_the_webinar_editor(editor_client):
+    SpeakerFactory(name="Intervenante du CNER")
+    response = editor_client.get(reverse("wagtailsnippetchoosers_news_speaker:choose"))
+    assert response.status_code == 200
+    assert "Intervenante du CNER" in response.json()["html"]
