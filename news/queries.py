@@ -104,12 +104,7 @@ def _webinars_with_end(now):
 def next_webinar(now=None):
     """The next webinar that has not ended yet (one in progress counts), or ``None``."""
     now = now or timezone.now()
-    return (
-        _webinars_with_end(now)
-        .filter(ends_at_db__gt=now)
-        .order_by("starts_at", "pk")
-        .first()
-    )
+    return _webinars_with_end(now).filter(ends_at_db__gt=now).order_by("starts_at", "pk").first()
 
 
 def latest_recap(now=None):
