@@ -6,7 +6,7 @@ from django.db import transaction
 from home.demo.loader import DemoLoader
 
 # Each module has a load(loader) function; later ones build on what earlier ones returned.
-DEMO_MODULES = ["home.demo.site"]
+DEMO_MODULES = ["home.demo.site", "resources.demo"]
 
 
 class Command(BaseCommand):
