@@ -22,7 +22,8 @@ class Audience(models.Model):
         return self.name
 
 
-# The vocabulary, in the order the site shows it (seeded by migration 0002, which keeps its own copy).
+# The vocabulary, in the order the site shows it: seeded by migration 0002 (which keeps its own
+# copy) and restored after a flush by resources.apps.ensure_audiences.
 AUDIENCES = [
     ("communes", "Communes"),
     ("intercommunalites", "Intercommunalités"),

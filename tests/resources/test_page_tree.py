@@ -1,14 +1,16 @@
 import datetime
 
+import pytest
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage
-from resources.models import Audience, ResourceIndexPage, ResourcePage
+from resources.models import AUDIENCES, Audience, ResourceIndexPage, ResourcePage
 from tests.factories import OrganisationFactory, ResourceIndexPageFactory, ResourcePageFactory
 
 
@@ -125,3 +127,10 @@ class ResourcePageTreeTests(WagtailPageTestCase):
         self.assertEqual(
             [first.slug, second.slug, third.slug], ["adi", "adi-2", "region-nouvelle-aquitaine"]
         )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_audiences_survive_a_database_flush():
+    """Transactional tests flush the database; the fixed vocabulary must come back."""
+    call_command("flush", interactive=False, verbosity=0)
+    assert list(Audience.objects.values_list("slug", flat=True)) == [s for s, _ in AUDIENCES]
