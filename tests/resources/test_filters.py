@@ -143,6 +143,8 @@ def test_filter_form_is_accessible_and_works_without_javascript(client, library)
     assert 'aria-describedby="id_ouvert_helptext"' in form and 'id="id_ouvert_helptext"' in form
     assert 'action="/ressources/"' in form
     assert "<script" not in form
+    # On small screens the form comes first: a link jumps over it to the results.
+    assert '<a href="#resultats">Aller aux résultats</a>' in html and 'id="resultats"' in html
     # Only the themes and organisations of published resources are offered.
     assert "#Économie territoriale" in form and "#Collectivité territoriale" in form
     assert "Tourisme" not in form

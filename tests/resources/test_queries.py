@@ -82,6 +82,27 @@ def render_cards(resources):
     return template.render(context)
 
 
+def render_theme_section(theme, snippet="{% theme_resources theme %}"):
+    template = Template("{% load resources_tags %}" + snippet)
+    return template.render(Context({"theme": theme, "request": RequestFactory().get("/")}))
+
+
+@pytest.mark.django_db
+def test_theme_section_lists_cards_and_links_to_the_filtered_library(resource_index):
+    ResourcePageFactory(parent=resource_index, title="Aide éco", themes=["Économie territoriale"])
+    ResourcePageFactory(parent=resource_index, title="Outil", themes=["Tourisme"])
+    theme = Theme.objects.get(slug="economie-territoriale")
+    html = render_theme_section(theme)
+    assert '<h2 id="ressources-du-theme">Ressources</h2>' in html
+    assert "Aide éco" in html and "Outil" not in html
+    assert '<a href="/ressources/?theme=economie-territoriale">' in html
+    same = render_theme_section(
+        "economie-territoriale", '{% theme_resources theme heading="À lire" %}'
+    )
+    assert "À lire</h2>" in same and "Aide éco" in same
+    assert render_theme_section("inconnu").strip() == ""
+
+
 LISTING_URLS = [
     "/ressources/",
     "/ressources/?theme=economie-territoriale&public=communes&ouvert=1",
@@ -125,6 +146,7 @@ def test_theme_cards_and_presented_in_queries_do_not_grow(resource_index, news_i
                         "{% load resources_tags %}{% resources_presented_in page %}"
                     ).render(Context({"page": webinar, "request": RequestFactory().get("/")}))
                 ),
+                count_queries(lambda: render_theme_section("economie-territoriale")),
             )
         )
     assert counts[0] == counts[1], counts
