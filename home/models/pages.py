@@ -40,7 +40,7 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage"]
+    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "resources.ResourceIndexPage"]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(

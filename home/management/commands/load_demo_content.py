@@ -6,7 +6,13 @@ from django.db import transaction
 from home.demo.loader import DemoLoader
 
 # Each module has a load(loader) function; later ones build on what earlier ones returned.
-DEMO_MODULES = ["home.demo.site", "news.demo", "home.demo.editorial"]
+DEMO_MODULES = [
+    "home.demo.site",
+    "news.demo",
+    "resources.demo",
+    # Last: sets up roles and moderation on the sections created above.
+    "home.demo.editorial",
+]
 
 
 class Command(BaseCommand):

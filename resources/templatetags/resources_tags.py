@@ -1,0 +1,55 @@
+"""Template tags other apps use to show resources (news pages, theme pages)."""
+
+from urllib.parse import urlencode
+
+from django import template
+
+from resources.queries import resources_for_theme
+from resources.queries import resources_presented_in as presented_in_query
+from resources.status import french_date as _french_date
+
+register = template.Library()
+
+
+@register.inclusion_tag("resources/includes/presented_in.html", takes_context=True)
+def resources_presented_in(context, page, heading="Ressources présentées"):
+    """A section listing the live resources that name ``page`` among their related news.
+
+    Renders nothing when there are none. Usage in a webinar template::
+
+        {% load resources_tags %}{% resources_presented_in page %}
+    """
+    return {
+        "request": context.get("request"),
+        "resources": list(presented_in_query(page)),
+        "heading": heading,
+    }
+
+
+@register.filter
+def french_date(value):
+    """``1er avril 2021``: the date as French public bodies write it (empty if no date)."""
+    return _french_date(value) if value else ""
+
+
+@register.inclusion_tag("resources/includes/theme_resources.html", takes_context=True)
+def theme_resources(context, theme, heading="Ressources"):
+    """A "Ressources" section for a theme page: cards, then a link to the filtered library.
+
+    ``theme`` is a ``home.Theme`` or its slug. Renders nothing when no resource has the theme.
+    Usage on the news theme page::
+
+        {% load resources_tags %}{% theme_resources theme %}
+    """
+    from resources.models import ResourceIndexPage
+
+    request = context.get("request")
+    resources = list(resources_for_theme(theme))
+    index = ResourceIndexPage.objects.live().public().first() if resources else None
+    slug = getattr(theme, "slug", theme)
+    return {
+        "request": request,
+        "resources": resources,
+        "heading": heading,
+        "library_url": f"{index.get_url(request)}?{urlencode({'theme': slug})}" if index else "",
+    }

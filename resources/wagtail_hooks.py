@@ -1,0 +1,31 @@
+from django.http import Http404
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from resources.models import Organisation
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    menu_label = "Structures"
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["name", "acronym", "website"]
+    search_fields = ["name", "acronym"]
+
+
+register_snippet(OrganisationViewSet)
+
+
+@hooks.register("before_serve_document")
+def missing_document_file_is_not_found(document, request):
+    """A document whose file is gone from storage answers 404, whatever the storage.
+
+    Wagtail's serve view already answers 404 for a missing local file, but with a storage that has
+    no local path (S3 in production) it would fail while streaming the file, hence a 500.
+    https://docs.wagtail.org/en/stable/reference/hooks.html#before-serve-document
+    """
+    if not document.file or not document.file.storage.exists(document.file.name):
+        raise Http404("Ce document n'est plus disponible.")
