@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from home.models import Theme
 from home.pagination import paginate
+from resources.queries import theme_counts as resource_theme_counts
 
 from .filters import NewsFilterForm
 from .formatting import count_fr
@@ -51,8 +52,19 @@ def listing_context(index, request):
 
 
 def theme_list_context(index, request):
-    """``/actualites/themes/``: the themes of visible news, with their counts."""
-    return {"themes": list(themes_with_counts(visible().child_of(index)))}
+    """``/actualites/themes/``: every theme that visible news or resources carry, with counts.
+
+    Three queries whatever the number of themes, news and resources.
+    """
+    news_counts = dict(
+        themes_with_counts(visible().child_of(index)).values_list("pk", "count").order_by()
+    )
+    resource_counts = resource_theme_counts()
+    themes = list(Theme.objects.filter(pk__in={*news_counts, *resource_counts}).order_by("slug"))
+    for theme in themes:
+        theme.news_count = news_counts.get(theme.pk, 0)
+        theme.resource_count = resource_counts.get(theme.pk, 0)
+    return {"themes": themes}
 
 
 def theme_context(index, request, slug):

@@ -109,6 +109,7 @@ class NewsPage(BasePage):
 
     kind = "actualite"
     kind_label = "Actualité"
+    related_resources_heading = "Ressources liées"
 
     content_panels = BasePage.content_panels + [
         FieldPanel("date"),

@@ -106,6 +106,7 @@ class WebinarPage(NewsPage):
 
     kind = "webinaire"
     kind_label = "Webinaire"
+    related_resources_heading = "Ressources présentées"
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
