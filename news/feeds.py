@@ -255,7 +255,7 @@ class NewsRssFeed(Feed):
             path = f"themes/{state.theme.slug}"
         elif state.kind:
             title = f"{state.kind.label} du {SITE_NAME}"
-            description = f"Tous {state.kind.description}."
+            description = f"{state.kind.description[:1].upper()}{state.kind.description[1:]}."
             link = f"{index}?{KIND_FILTER_PARAM}={state.kind.slug}"
             path = state.kind.segment
         else:

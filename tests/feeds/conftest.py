@@ -100,7 +100,7 @@ def make_news(news_index, club_page, document):
 
 
 @pytest.fixture
-def news(make_news):
+def news(make_news, document):
     """One published item of each kind; the webinar is past, recapped and has speakers."""
     article = make_news("article", title="Lancement du Club", author="Équipe du Club")
     webinar = make_news(
@@ -112,6 +112,7 @@ def news(make_news):
         recap_summary='<p>Ce qui s\'est dit, <a href="/le-club/">relatif</a>.</p>',
         key_takeaways=[("takeaway", "Anticiper les dossiers")],
         replay_url="https://video.example.org/replay-aides",
+        recap_documents=[("document", {"document": document, "label": "Le diaporama"})],
     )
     webinar.speakers.create(speaker=SpeakerFactory(name="Alex Intervenant"))
     publish(webinar)

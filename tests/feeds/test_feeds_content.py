@@ -46,6 +46,7 @@ def test_every_feed_is_valid_with_its_items(client, news, path, fmt):
     assert len(parsed.entries) == FEEDS[path]
     assert parsed.feed.language == "fr"
     assert parsed.feed.title and parsed.feed.link.startswith("http://testserver/")
+    assert parsed.feed.subtitle
     # The self link is the feed's own absolute address.
     assert {"rel": "self", "href": f"http://testserver{path}.{fmt}"}.items() <= next(
         link for link in parsed.feed.links if link["rel"] == "self"
@@ -173,6 +174,8 @@ def test_webinar_items_carry_date_time_speakers_recap_and_replay(client, news):
     assert "Alex Intervenant" in content
     assert '<a href="https://video.example.org/replay-aides">' in content
     assert "Compte rendu" in content and "Anticiper les dossiers" in content
+    document = news["webinaire"].recap_documents[0].value["document"]
+    assert f'<a href="http://testserver{document.url}">Le diaporama</a> (PDF' in content
     # The recap's relative link became absolute; no registration call once recapped.
     assert 'href="http://testserver/le-club/">relatif</a>' in content
     assert "inscrire" not in content
@@ -241,3 +244,39 @@ def test_an_item_without_main_image_has_no_enclosure(client, make_news):
     assert page.main_image is None
     root = ET.fromstring(client.get("/actualites/flux.rss").content)
     assert root.find("channel/item/enclosure") is None
+
+
+@pytest.mark.django_db
+def test_channels_link_to_the_matching_listing_and_describe_themselves(client, news):
+    expected = {
+        "/actualites/flux": (
+            "http://testserver/actualites/",
+            "Actualités du Club des Développeurs de Nouvelle-Aquitaine",
+        ),
+        "/actualites/webinaires/flux": (
+            "http://testserver/actualites/?kind=webinaire",
+            "Webinaires du Club des Développeurs de Nouvelle-Aquitaine",
+        ),
+        "/actualites/themes/economie-territoriale/flux": (
+            "http://testserver/actualites/themes/economie-territoriale/",
+            "#Économie territoriale : actualités du Club des Développeurs de Nouvelle-Aquitaine",
+        ),
+    }
+    for path, (link, title) in expected.items():
+        for fmt in ("rss", "atom"):
+            feed = checks.check_feed(client.get(f"{path}.{fmt}").content, fmt).feed
+            assert (feed.link, feed.title) == (link, title), (path, fmt)
+    feed = checks.check_rss(client.get("/actualites/webinaires/flux.rss").content).feed
+    assert feed.description == "Les annonces et comptes rendus des webinaires."
+
+
+@pytest.mark.django_db
+def test_a_missing_image_file_drops_the_image_not_the_feed(client, make_news):
+    page = make_news(title="Image perdue")
+    page.main_image.file.storage.delete(page.main_image.file.name)
+    response = client.get("/actualites/flux.rss")
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    assert root.find("channel/item/enclosure") is None
+    content = content_of(checks.check_rss(response.content).entries[0])
+    assert "<img" not in content and "Ce qu'il faut savoir" in content
