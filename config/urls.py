@@ -17,6 +17,8 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
+    # RSS and Atom feeds under /actualites/, before Wagtail's pages catch the URLs.
+    path("", include("news.feed_urls")),
     # Wagtail's page serving comes last: it catches every other URL.
     path("", include(wagtail_urls)),
 ]
