@@ -25,13 +25,13 @@ import secrets
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
-from wagtail.models import Site
 from wagtail.rich_text import expand_db_html
 
 from news.models import NewsPage, NewsPageTheme, TestimonialPage, WebinarPage, WebinarSpeaker
@@ -88,14 +88,13 @@ def expand_rich_texts(sources):
 
 
 def tag_authority(request):
-    """The domain that "owns" the tag URIs of the items: the site's configured host name.
+    """The domain that "owns" the tag URIs of the items: ``settings.FEED_TAG_AUTHORITY``.
 
-    Taken from the Wagtail site rather than from the request, so that an item's id does not
-    depend on the address a reader used (``www.`` or not, a proxy...).
+    A setting rather than the request's host or the Wagtail site's host name, so that an item's
+    id depends neither on the address a reader used (``www.`` or not, a proxy...) nor on a site
+    record edited after launch: a changed id would show every item again as new.
     """
-    site = Site.find_for_request(request)
-    hostname = site.hostname if site else request.get_host()
-    return hostname.split(":")[0].lower()
+    return settings.FEED_TAG_AUTHORITY
 
 
 def item_guid(page, authority):

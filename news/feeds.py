@@ -41,7 +41,7 @@ FEED_FORMAT_VERSION = "1"
 # The tag URI date of the feeds' own ids: the day the Club was launched.
 FEED_ID_DATE = "2020-11-19"
 # The query parameter with which the news listing filters by kind.
-KIND_FILTER_PARAM = "kind"
+KIND_FILTER_PARAM = "type"  # the listing's filter (news/filters.py)
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,10 @@ TAGGIT_CASE_INSENSITIVE = True
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 TAGGIT_TAGS_FROM_STRING = "home.themes.parse_themes"
 
+# The "tagging entity" of feed item ids (tag: URIs, RFC 4151). Never change it once feeds are
+# public: every subscriber would see every item again as new.
+FEED_TAG_AUTHORITY = os.environ.get("FEED_TAG_AUTHORITY", "club-developpeurs-nouvelle-aquitaine.fr")
+
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Club des Développeurs <no-reply@club-developpeurs.example>"
 )

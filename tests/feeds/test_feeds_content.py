@@ -82,7 +82,7 @@ def test_items_carry_metadata_summary_and_categories(client, news, fmt):
         "Collectivité territoriale",
         "Économie territoriale",
     ]
-    assert article.id.startswith("tag:localhost,")
+    assert article.id.startswith("tag:club-developpeurs-nouvelle-aquitaine.fr,")
     assert article.id.endswith(f":actualites/{news['article'].pk}")
 
 

@@ -35,7 +35,7 @@ def test_guid_survives_renaming_and_reslugging(client, make_news, fmt):
 @pytest.mark.django_db
 def test_guid_is_a_tag_uri_that_is_the_same_in_every_feed(client, news):
     page = news["webinaire"]
-    expected = f"tag:localhost,{page.first_published_at.date().isoformat()}:actualites/{page.pk}"
+    expected = f"tag:club-developpeurs-nouvelle-aquitaine.fr,{page.first_published_at.date().isoformat()}:actualites/{page.pk}"
     for path in [
         "/actualites/flux",
         "/actualites/webinaires/flux",
