@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+TEST_WORKERS ?= auto
 
 .PHONY: run test lint format install install-dev browser clean
 
@@ -36,8 +37,11 @@ run: install
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Install the test tools and run the whole suite (DATABASE_URL picks the database).
+## Browser tests run in their own pytest process: their live server empties the database after
+## each test, and Playwright keeps an event loop in the main thread.
 test: install-dev browser
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

@@ -54,11 +54,12 @@ def load(loader, **context):
     eco = theme(loader, "Économie territoriale")
     collectivity = theme(loader, "Collectivité territoriale")
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
-    webinar_19 = context.get("webinar_19_novembre") or find_webinar(datetime.date(2020, 11, 19))
-    webinar_30 = context.get("webinar_30_novembre") or find_webinar(datetime.date(2020, 11, 30))
+    # news.demo runs first (DEMO_MODULES) and hands over the two webinars of November 2020.
+    webinar_19 = context["webinars"]["lancement"]
+    webinar_30 = context["webinar_30_novembre"]
 
     def resource(slug, organisations, audience_slugs, themes, documents=(), webinar=None, **fields):
-        page = loader.page(
+        return loader.page(
             index,
             ResourcePage,
             slug,
@@ -71,8 +72,6 @@ def load(loader, **context):
             related_news=[ResourceRelatedPage(related_page=webinar)] if webinar else [],
             **fields,
         )
-        link_webinar(loader, page, webinar)
-        return page
 
     boostez = resource(
         "boostez-la-reussite-de-vos-projets",
@@ -286,28 +285,6 @@ def theme(loader, name):
         return found
     loader._note(True, f"thème « {name} »")
     return Theme.objects.create(name=name)
-
-
-def find_webinar(day):
-    """The news webinar held on ``day`` (Paris time), if the news demo created one."""
-    from news.models import WebinarPage
-
-    start = timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
-    end = start + datetime.timedelta(days=1)
-    return (
-        WebinarPage.objects.filter(starts_at__gte=start, starts_at__lt=end)
-        .order_by("starts_at")
-        .first()
-    )
-
-
-def link_webinar(loader, page, webinar):
-    """Link a resource created before its webinar existed (news demo loaded later)."""
-    if webinar is None or page.related_news.exists():
-        return
-    page.related_news.add(ResourceRelatedPage(related_page=webinar))
-    page.save_revision().publish()
-    loader._note(True, f"lien « {page.title} » → « {webinar.title} »")
 
 
 def demo_pdf(loader, title, lines):

@@ -4,10 +4,16 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# Set for the browser tests (tests/conftest.py); a real deployment never has it.
+EXCLUDED = {"SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def clean_environment():
+    return {k: v for k, v in os.environ.items() if k not in EXCLUDED}
 
 
 def run_check(**env):
-    environment = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+    environment = clean_environment()
     environment.update(env, DJANGO_SETTINGS_MODULE="config.settings.production")
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -25,7 +31,7 @@ def test_production_without_secret_key_names_the_variable():
 
 
 def test_production_deploy_check_passes_with_plausible_environment(tmp_path):
-    environment = dict(os.environ)
+    environment = clean_environment()
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="x" * 20 + "a-long-and-random-enough-secret-key-for-the-check",
@@ -54,7 +60,7 @@ def test_production_settings_read_the_environment(tmp_path):
         "print(s.DATABASES['default']['ENGINE']);"
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE, s.SECURE_HSTS_SECONDS > 0)"
     )
-    environment = dict(os.environ)
+    environment = clean_environment()
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="k" * 50,

@@ -38,17 +38,6 @@ def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def allow_orm_beside_playwright():
-    """Playwright's sync API keeps an event loop running in the main thread, where Django then
-    refuses database queries (the test's own, and the database flush after it). Allowed for this
-    module only: set for the whole session, the variable would leak into the subprocess of
-    tests/test_settings.py and fail its ``check --deploy`` (async.E001)."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        yield
-
-
 @pytest.fixture
 def site(transactional_db, settings):
     """Home page and "Actualités", in a database that a previous browser test may have emptied."""

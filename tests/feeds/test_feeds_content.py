@@ -254,7 +254,7 @@ def test_channels_link_to_the_matching_listing_and_describe_themselves(client, n
             "Actualités du Club des Développeurs de Nouvelle-Aquitaine",
         ),
         "/actualites/webinaires/flux": (
-            "http://testserver/actualites/?kind=webinaire",
+            "http://testserver/actualites/?type=webinaire",
             "Webinaires du Club des Développeurs de Nouvelle-Aquitaine",
         ),
         "/actualites/themes/economie-territoriale/flux": (

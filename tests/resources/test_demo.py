@@ -7,7 +7,7 @@ from django.core.management import call_command
 from wagtail.documents import get_document_model
 from wagtail.models import Page
 
-from home.models import HomePage
+from news.models import WebinarPage
 from resources.models import Organisation, ResourceIndexPage, ResourcePage
 from tests.factories import NewsIndexPageFactory, WebinarPageFactory
 
@@ -81,17 +81,9 @@ def test_visitor_narrows_the_demo_library_and_downloads_a_document(client):
 
 
 @pytest.mark.django_db
-def test_examples_link_to_the_30_november_webinar_found_by_date(client):
+def test_examples_link_to_the_30_november_webinar(client):
     call_command("load_demo_content", verbosity=0)
-    home = HomePage.objects.get()
-    news = NewsIndexPageFactory(parent=home)
-    webinar = WebinarPageFactory(
-        parent=news,
-        title="Les aides à l'artisanat et au commerce",
-        starts_at=datetime.datetime(2020, 11, 30, 10, tzinfo=PARIS),
-    )
-    # The news demo may come after: a second run links the examples that have no news yet.
-    call_command("load_demo_content", verbosity=0)
+    webinar = WebinarPage.objects.get(starts_at__date=datetime.date(2020, 11, 30))
     example = ResourcePage.objects.get(slug="exemple-modernisation-commerces-artisanat")
     assert [link.related_page_id for link in example.related_news.all()] == [webinar.pk]
     html = client.get(example.url).content.decode()
@@ -106,6 +98,8 @@ def test_examples_link_to_the_30_november_webinar_found_by_date(client):
         "support-webinaire-30-novembre-2020",
     } <= presented
     assert "boostez-la-reussite-de-vos-projets" not in presented
+    # The webinar recap lists them too.
+    assert "Ressources présentées" in client.get(webinar.url).content.decode()
 
 
 @pytest.mark.django_db
@@ -117,6 +111,8 @@ def test_demo_uses_the_webinar_given_in_the_context(home_page):
     webinar = WebinarPageFactory(
         parent=news, starts_at=datetime.datetime(2022, 1, 10, 10, tzinfo=PARIS)
     )
-    demo.load(DemoLoader(), home=home_page, webinar_30_novembre=webinar)
+    demo.load(
+        DemoLoader(), home=home_page, webinars={"lancement": webinar}, webinar_30_novembre=webinar
+    )
     example = ResourcePage.objects.get(slug="exemple-revitalisation-commerciale-centres-bourgs")
     assert [link.related_page_id for link in example.related_news.all()] == [webinar.pk]
