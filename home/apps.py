@@ -6,3 +6,10 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = "Site"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from home.search import reindex_after_publish
+
+        page_published.connect(reindex_after_publish, dispatch_uid="home-reindex-after-publish")
