@@ -70,7 +70,7 @@ class SearchForm(forms.Form):
     """What the visitor typed. Errors are shown next to the field they concern."""
 
     q = forms.CharField(
-        label="Rechercher sur le site",
+        label="Mots à rechercher",
         required=False,
         max_length=MAX_QUERY_LENGTH,
         error_messages={

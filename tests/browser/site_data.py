@@ -1,0 +1,116 @@
+"""What the browser tests browse: the demo content and one page of every news kind.
+
+Built inside each test (live-server tests use a transactional database, emptied after each test).
+"""
+
+import datetime
+import io
+
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.rich_text import RichText
+
+from home.models import HomePage, StandardPage
+from news.models import NewsIndexPage
+from tests.factories import (
+    ArticlePageFactory,
+    ImageFactory,
+    NewsIndexPageFactory,
+    SpeakerFactory,
+    TestimonialPageFactory,
+    WebinarPageFactory,
+)
+
+THEME = "Économie territoriale"
+THEME_SLUG = "economie-territoriale"
+
+
+def build_demo_site():
+    call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
+    home = HomePage.objects.get()
+    return {
+        "home": home,
+        "club": StandardPage.objects.get(slug="le-club"),
+        "accessibility": StandardPage.objects.get(slug="accessibilite"),
+    }
+
+
+def _body(*paragraphs):
+    blocks = [("heading", {"text": "Ce qu'il faut retenir", "level": "h2"})]
+    blocks += [("paragraph", RichText(f"<p>{text}</p>")) for text in paragraphs]
+    return blocks
+
+
+def add_news(demo):
+    """One article, one upcoming and one past webinar, one testimonial, with images and themes.
+
+    The demo content of the news app, once it exists, may already hold a news index: reuse it.
+    """
+    home = demo["home"]
+    index = NewsIndexPage.objects.first() or NewsIndexPageFactory(parent=home, show_in_menus=True)
+    now = timezone.now()
+
+    def image(title):
+        return ImageFactory(
+            title=title,
+            description=f"Illustration : {title.lower()}.",
+            file__width=1200,
+            file__height=800,
+        )
+
+    article = ArticlePageFactory(
+        parent=index,
+        title="Les aides régionales à l'artisanat et au commerce",
+        slug="aides-artisanat-commerce",
+        introduction="Ce que la Région propose aux artisans et commerçants, présenté en webinaire.",
+        main_image=image("Une rue commerçante"),
+        body=_body(
+            "Les dispositifs présentés lors du webinaire de novembre sont résumés ici.",
+            "Exemple : une commune rurale qui soutient la reprise d'un commerce de proximité.",
+        ),
+        themes=[THEME],
+    )
+    speaker = SpeakerFactory(name="Alex Martin", role="Chargé de mission", organisation="ADI")
+    upcoming = WebinarPageFactory(
+        parent=index,
+        title="Webinaire : préparer les nouveaux contrats de territoire",
+        slug="webinaire-contrats-de-territoire",
+        starts_at=now + datetime.timedelta(days=14),
+        main_image=image("Un écran de visioconférence"),
+        body=_body("Une session pour préparer la prochaine contractualisation."),
+        themes=[THEME, "Collectivité territoriale"],
+    )
+    upcoming.speakers.create(speaker=speaker)
+    upcoming.save_revision().publish()
+    past = WebinarPageFactory(
+        parent=index,
+        title="Webinaire : les aides au commerce et à l'artisanat",
+        slug="webinaire-aides-commerce",
+        starts_at=now - datetime.timedelta(days=30),
+        recap_summary="<p>Trois dispositifs ont été présentés, avec leurs conditions.</p>",
+        key_takeaways=[("takeaway", "Les aides se cumulent sous conditions.")],
+        replay_url="https://video.invalid/replay",
+        themes=[THEME],
+    )
+    past.speakers.create(speaker=speaker)
+    past.save_revision().publish()
+    testimonial = TestimonialPageFactory(
+        parent=index,
+        title="Le Val de l'Eyre soutient ses commerces",
+        slug="temoignage-val-de-l-eyre",
+        organisation="Communauté de communes du Val de l'Eyre",
+        territory="Val de l'Eyre",
+        departement="33",
+        portrait=image("Logo de la communauté de communes"),
+        pull_quote="Le Club nous a fait gagner du temps pour monter nos dossiers.",
+        webinar=past,
+        body=_body("Exemple : comment la communauté de communes a mobilisé les aides."),
+        themes=[THEME],
+    )
+    return {
+        "news_index": index,
+        "article": article,
+        "webinar_upcoming": upcoming,
+        "webinar_past": past,
+        "testimonial": testimonial,
+    }
