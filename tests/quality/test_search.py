@@ -308,3 +308,20 @@ def test_french_stemming_on_postgresql(client, news_index):
         "Un webinaire pour les collectivités"
     ]
     assert result_titles(search(client, q="financer")) == ["Retour d'expérience"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="French stemming comes from PostgreSQL's 'french' text search configuration",
+)
+def test_demo_content_is_found_by_stem_on_postgresql(client):
+    import io
+
+    from django.core.management import call_command
+
+    from news.models import NewsPage
+
+    call_command("load_demo_content", stdout=io.StringIO())
+    if not NewsPage.objects.live().filter(title__icontains="webinaire").exists():
+        pytest.skip("the demo content has no news about a webinar yet (the news app adds them)")
+    assert result_titles(search(client, q="webinaires"))

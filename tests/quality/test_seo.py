@@ -349,3 +349,21 @@ def test_json_ld_cannot_close_its_script_element(news_index, rf):
 def test_to_json_ld_escapes_markup_characters():
     text = seo.to_json_ld({"name": "a</script>&<!--b", "when": datetime.date(2020, 11, 30)})
     assert text == '{"name": "a\\u003c/script\\u003e\\u0026\\u003c!--b", "when": "2020-11-30"}'
+
+
+def test_sitemap_query_count_does_not_grow_with_pages_and_themes(client, news_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/sitemap.xml").status_code == 200
+        return len(queries)
+
+    ArticlePageFactory(parent=news_index, themes=["Thème 0"])
+    count()  # the first request fills Wagtail's caches (site root paths)
+    few = count()
+    for number in range(1, 25):
+        ArticlePageFactory(parent=news_index, themes=[f"Thème {number}", "Thème 0"])
+    assert count() == few
+    assert len(sitemap_urls(client)) == 2 + 25 + 1 + 25  # home, index, articles, themes
