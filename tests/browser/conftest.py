@@ -55,6 +55,14 @@ def screenshots_dir():
 
 
 @pytest.fixture
+def small_site(live_server, django_db_serialized_rollback):
+    """A home page and two pages in the menu (quicker to build than the demo content)."""
+    from tests.browser.site_data import build_small_site
+
+    return build_small_site()
+
+
+@pytest.fixture
 def demo_site(live_server, django_db_serialized_rollback):
     """The demo content (home page, "Le Club", legal pages), built for one test.
 

@@ -8,21 +8,36 @@ import io
 
 from django.core.management import call_command
 from django.utils import timezone
+from wagtail.models import Page, Site
 from wagtail.rich_text import RichText
 
+from home.demo.loader import DemoLoader
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage
 from tests.factories import (
     ArticlePageFactory,
-    ImageFactory,
     NewsIndexPageFactory,
     SpeakerFactory,
+    StandardPageFactory,
     TestimonialPageFactory,
     WebinarPageFactory,
 )
 
 THEME = "Économie territoriale"
 THEME_SLUG = "economie-territoriale"
+
+
+def build_small_site():
+    """A home page and two pages in the menu: enough for the menu and keyboard tests."""
+    root = Page.get_first_root_node()
+    home = root.add_child(
+        instance=HomePage(title="Club des Développeurs", slug="accueil", headline="Le réseau.")
+    )
+    Site.objects.update(root_page=home)
+    Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    club = StandardPageFactory(parent=home, title="Le Club", slug="le-club", show_in_menus=True)
+    StandardPageFactory(parent=home, title="Contact", slug="contact", show_in_menus=True)
+    return {"home": home, "club": club}
 
 
 def build_demo_site():
@@ -45,25 +60,21 @@ def add_news(demo):
     """One article, one upcoming and one past webinar, one testimonial, with images and themes.
 
     The demo content of the news app, once it exists, may already hold a news index: reuse it.
+    Slugs start with ``essai-`` so that they never collide with the demo's.
     """
     home = demo["home"]
     index = NewsIndexPage.objects.first() or NewsIndexPageFactory(parent=home, show_in_menus=True)
     now = timezone.now()
 
-    def image(title):
-        return ImageFactory(
-            title=title,
-            description=f"Illustration : {title.lower()}.",
-            file__width=1200,
-            file__height=800,
-        )
+    def image(title, description):  # the demo's drawn banners: screenshots look like the site
+        return DemoLoader().image(title, description)
 
     article = ArticlePageFactory(
         parent=index,
         title="Les aides régionales à l'artisanat et au commerce",
-        slug="aides-artisanat-commerce",
+        slug="essai-article",
         introduction="Ce que la Région propose aux artisans et commerçants, présenté en webinaire.",
-        main_image=image("Une rue commerçante"),
+        main_image=image("Rue de centre-bourg", "Une rue commerçante de centre-bourg."),
         body=_body(
             "Les dispositifs présentés lors du webinaire de novembre sont résumés ici.",
             "Exemple : une commune rurale qui soutient la reprise d'un commerce de proximité.",
@@ -74,9 +85,9 @@ def add_news(demo):
     upcoming = WebinarPageFactory(
         parent=index,
         title="Webinaire : préparer les nouveaux contrats de territoire",
-        slug="webinaire-contrats-de-territoire",
+        slug="essai-webinaire-a-venir",
         starts_at=now + datetime.timedelta(days=14),
-        main_image=image("Un écran de visioconférence"),
+        main_image=image("Session en ligne", "Un écran de visioconférence."),
         body=_body("Une session pour préparer la prochaine contractualisation."),
         themes=[THEME, "Collectivité territoriale"],
     )
@@ -85,7 +96,7 @@ def add_news(demo):
     past = WebinarPageFactory(
         parent=index,
         title="Webinaire : les aides au commerce et à l'artisanat",
-        slug="webinaire-aides-commerce",
+        slug="essai-webinaire-passe",
         starts_at=now - datetime.timedelta(days=30),
         recap_summary="<p>Trois dispositifs ont été présentés, avec leurs conditions.</p>",
         key_takeaways=[("takeaway", "Les aides se cumulent sous conditions.")],
@@ -97,11 +108,11 @@ def add_news(demo):
     testimonial = TestimonialPageFactory(
         parent=index,
         title="Le Val de l'Eyre soutient ses commerces",
-        slug="temoignage-val-de-l-eyre",
+        slug="essai-temoignage",
         organisation="Communauté de communes du Val de l'Eyre",
         territory="Val de l'Eyre",
         departement="33",
-        portrait=image("Logo de la communauté de communes"),
+        portrait=image("Val de l'Eyre", "Logo de la communauté de communes du Val de l'Eyre."),
         pull_quote="Le Club nous a fait gagner du temps pour monter nos dossiers.",
         webinar=past,
         body=_body("Exemple : comment la communauté de communes a mobilisé les aides."),

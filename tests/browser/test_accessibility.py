@@ -47,7 +47,7 @@ def route_of(key, subpath):
     def check(data):
         page = data[key].specific
         try:
-            page.resolve_subpage(subpath)
+            page.resolve_subpage("/" + subpath)
         except (AttributeError, Http404, Resolver404):
             return f"{type(page).__name__} has no route for « {subpath} » in this code base yet"
         return template_of(key)(data)

@@ -25,7 +25,7 @@ def tab_until(page, predicate, limit=15):
 
 
 @pytest.fixture
-def phone(page, live_server, demo_site):
+def phone(page, live_server, small_site):
     page.set_viewport_size(PHONE)
     page.goto(live_server.url + "/")
     return page
@@ -65,9 +65,9 @@ def test_mobile_menu_opens_walks_and_closes_with_the_keyboard(phone, screenshots
     assert toggle.get_attribute("aria-expanded") == "false"
 
 
-def test_current_page_is_announced_in_the_menu(page, live_server, demo_site):
+def test_current_page_is_announced_in_the_menu(page, live_server, small_site):
     page.set_viewport_size(DESKTOP)
-    page.goto(live_server.url + demo_site["club"].url)
+    page.goto(live_server.url + small_site["club"].url)
     current = page.locator('#menu-principal a[aria-current="page"]')
     assert current.count() == 1 and current.inner_text() == "Le Club"
 
@@ -103,7 +103,7 @@ def test_skip_links_are_the_first_stop_and_reach_their_target(phone, live_server
     assert page.title().startswith("Recherche « aides »")
 
 
-def test_desktop_shows_the_menu_without_a_toggle(page, live_server, demo_site):
+def test_desktop_shows_the_menu_without_a_toggle(page, live_server, small_site):
     page.set_viewport_size(DESKTOP)
     page.goto(live_server.url + "/")
     assert not page.locator(".menu-toggle").is_visible()
@@ -111,7 +111,7 @@ def test_desktop_shows_the_menu_without_a_toggle(page, live_server, demo_site):
     assert page.locator("#header-search-q").is_visible()
 
 
-def test_menu_is_usable_without_javascript(browser, live_server, demo_site):
+def test_menu_is_usable_without_javascript(browser, live_server, small_site):
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(live_server.url + "/")
@@ -120,7 +120,7 @@ def test_menu_is_usable_without_javascript(browser, live_server, demo_site):
     context.close()
 
 
-def test_reduced_motion_turns_transitions_off(page, live_server, demo_site):
+def test_reduced_motion_turns_transitions_off(page, live_server, small_site):
     page.set_viewport_size(DESKTOP)
     page.goto(live_server.url + "/")
     duration = (
@@ -132,8 +132,8 @@ def test_reduced_motion_turns_transitions_off(page, live_server, demo_site):
     assert page.evaluate(duration) == "0s"
 
 
-def test_print_shows_the_content_only(page, live_server, demo_site, screenshots_dir):
-    page.goto(live_server.url + demo_site["club"].url)
+def test_print_shows_the_content_only(page, live_server, small_site, screenshots_dir):
+    page.goto(live_server.url + small_site["club"].url)
     page.emulate_media(media="print")
     for selector in (".site-header", ".site-footer", ".skip-links", ".breadcrumbs"):
         assert not page.locator(selector).is_visible(), f"{selector} is printed"
