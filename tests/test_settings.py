@@ -26,6 +26,8 @@ def test_production_without_secret_key_names_the_variable():
 
 def test_production_deploy_check_passes_with_plausible_environment(tmp_path):
     environment = dict(os.environ)
+    # Set in-process for the browser tests (tests/browser/conftest.py); production never has it.
+    environment.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="x" * 20 + "a-long-and-random-enough-secret-key-for-the-check",

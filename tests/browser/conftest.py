@@ -55,7 +55,7 @@ def screenshots_dir():
 
 
 @pytest.fixture
-def small_site(live_server, django_db_serialized_rollback):
+def small_site(live_server):
     """A home page and two pages in the menu (quicker to build than the demo content)."""
     from tests.browser.site_data import build_small_site
 
@@ -63,11 +63,10 @@ def small_site(live_server, django_db_serialized_rollback):
 
 
 @pytest.fixture
-def demo_site(live_server, django_db_serialized_rollback):
+def demo_site(live_server):
     """The demo content (home page, "Le Club", legal pages), built for one test.
 
-    Live-server tests run in a transactional database that is emptied after each test;
-    ``django_db_serialized_rollback`` restores what the migrations created (root page, locale).
+    Live-server tests run in a transactional database that is emptied after each test.
     """
     from tests.browser.site_data import build_demo_site
 

@@ -6,9 +6,11 @@ Built inside each test (live-server tests use a transactional database, emptied 
 import datetime
 import io
 
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Collection, Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from home.demo.loader import DemoLoader
@@ -27,13 +29,34 @@ THEME = "Économie territoriale"
 THEME_SLUG = "economie-territoriale"
 
 
+def ensure_wagtail_roots():
+    """What Wagtail's migrations create and a flushed database lacks: locale, root page and root
+    collection.
+
+    Live-server tests run in a database emptied (flushed) after each test. Django's serialized
+    rollback would restore these rows, but it reads them from the database connection of the
+    context that created the test database, and Playwright's event loop gives the browser tests
+    another one; so they are recreated here when missing.
+    """
+    locale, _ = Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+
+
 def build_small_site():
     """A home page and two pages in the menu: enough for the menu and keyboard tests."""
+    ensure_wagtail_roots()
     root = Page.get_first_root_node()
     home = root.add_child(
         instance=HomePage(title="Club des Développeurs", slug="accueil", headline="Le réseau.")
     )
-    Site.objects.update(root_page=home)
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "port": 80, "root_page": home}
+    )
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
     club = StandardPageFactory(parent=home, title="Le Club", slug="le-club", show_in_menus=True)
     StandardPageFactory(parent=home, title="Contact", slug="contact", show_in_menus=True)
@@ -41,6 +64,7 @@ def build_small_site():
 
 
 def build_demo_site():
+    ensure_wagtail_roots()
     call_command("load_demo_content", verbosity=0, stdout=io.StringIO())
     home = HomePage.objects.get()
     return {
