@@ -89,6 +89,16 @@ PAGE_CASES = [
 ]
 
 
+def load_lazy_images(page):
+    """A full-page screenshot does not scroll: load the lazy images it would otherwise miss."""
+    page.evaluate(
+        """() => Promise.all([...document.querySelectorAll('img[loading="lazy"]')].map((img) => {
+          img.loading = 'eager';
+          return img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; });
+        }))"""
+    )
+
+
 @pytest.mark.parametrize("case", PAGE_CASES, ids=lambda case: case.key)
 def test_page_type_is_accessible_on_phone_and_desktop(
     case, page, live_server, site_data, screenshots_dir
@@ -113,6 +123,7 @@ def test_page_type_is_accessible_on_phone_and_desktop(
         response = page.goto(url)
         assert response.status == case.status, f"{url} answered {response.status}"
         assert page.locator(case.expect).count(), f"{case.expect} missing on {url}"
+        load_lazy_images(page)
         page.screenshot(path=screenshots_dir / f"{case.key}-{width}.png", full_page=True)
         violations = serious_violations(page)
         if violations:
