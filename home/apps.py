@@ -8,6 +8,10 @@ class HomeConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from wagtail.signals import page_published
+
         from home.editorial import signals
+        from home.search import reindex_after_publish
 
         signals.connect()
+        page_published.connect(reindex_after_publish, dispatch_uid="home-reindex-after-publish")

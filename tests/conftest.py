@@ -1,15 +1,8 @@
-import os
-
 import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from home.models import HomePage
-
-# Playwright's sync API keeps an asyncio loop running in the main thread for the whole session;
-# Django then refuses database access from "async" context without this (see
-# ../shared/e2e/README.md). Subprocesses that run Django checks remove it (tests/test_settings.py).
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
@@ -38,10 +31,3 @@ def news_index(home_page):
     from tests.factories import NewsIndexPageFactory
 
     return NewsIndexPageFactory(parent=home_page)
-
-
-def pytest_collection_modifyitems(config, items):
-    """Everything under tests/browser/ is a browser test (``make test`` runs those apart)."""
-    for item in items:
-        if "tests/browser/" in item.nodeid or item.nodeid.startswith("browser/"):
-            item.add_marker(pytest.mark.browser)

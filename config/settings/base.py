@@ -125,9 +125,17 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Club des Développeurs de Nouvelle-Aquitaine"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Wagtail's database backend picks PostgreSQL full-text search, SQLite FTS5 or a plain fallback
+# after the database. On PostgreSQL it indexes and queries with the 'french' text search
+# configuration, so that "webinaires" finds "webinaire"; the other engines have no such option.
 WAGTAILSEARCH_BACKENDS = {
     "default": {
         "BACKEND": "wagtail.search.backends.database",
+        **(
+            {"SEARCH_CONFIG": "french"}
+            if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
+            else {}
+        ),
     }
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024  # 10 Mo

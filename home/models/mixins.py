@@ -49,3 +49,12 @@ class BasePage(Page):
     def get_main_image(self):
         """The image that represents the page in cards and when shared."""
         return self.social_image
+
+    def get_json_ld(self, request):
+        """The schema.org objects (dicts) that describe this page to search engines.
+
+        ``home.seo.JSON_LD_BUILDERS`` picks them by page type; a page type may override this.
+        """
+        from home.seo import page_json_ld
+
+        return page_json_ld(self, request)

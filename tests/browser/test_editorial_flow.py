@@ -11,21 +11,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from PIL import Image as PILImage
 from playwright.sync_api import expect
-from wagtail.models import Collection, Locale, Page, Site, WorkflowState
+from wagtail.models import Page, Site, WorkflowState
 
 from home.editorial.roles import EDITORS, MODERATORS, TASK_NAME
 from home.models import HomePage, Theme
 from news.models import WebinarPage
+from tests.browser.site_data import ensure_wagtail_roots
 from tests.factories import NewsIndexPageFactory
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1",
-]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -33,21 +25,11 @@ TITLE = "Retour sur le webinaire « Financer son projet de territoire »"
 RECAP = "Trois dispositifs régionaux ont été présentés, avec leurs calendriers."
 
 
-@pytest.fixture(scope="session")
-def browser_type_launch_args(browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
-
-
 @pytest.fixture
 def site(transactional_db, settings):
     """Home page and "Actualités", in a database that a previous browser test may have emptied."""
-    locale, _ = Locale.objects.get_or_create(language_code="fr")
-    root = Page.get_first_root_node() or Page.add_root(
-        instance=Page(title="Root", slug="root", locale=locale)
-    )
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-    home = root.add_child(
+    ensure_wagtail_roots()
+    home = Page.get_first_root_node().add_child(
         instance=HomePage(title="Club des Développeurs", slug="accueil", headline="Le réseau.")
     )
     Site.objects.all().delete()

@@ -1,0 +1,153 @@
+"""Every page type passes axe-core's WCAG 2.1 A/AA rules (no serious or critical violation) at
+phone and desktop widths, keeps a sound heading structure, loads nothing from another site, and
+leaves a screenshot per width in tests/artifacts/screenshots/.
+
+A page type joins the list with one ``PageCase`` line; cases whose template or route is not in the
+code base yet are skipped with the reason, and run as soon as it is.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import pytest
+from django.http import Http404
+from django.template import TemplateDoesNotExist
+from django.template.loader import select_template
+from django.test import RequestFactory
+from django.urls import Resolver404
+
+from tests.browser.axe import assert_no_serious_violations, heading_problems, serious_violations
+from tests.browser.site_data import THEME_SLUG
+
+WIDTHS = [(390, 844), (1280, 800)]
+
+
+def url_of(key):
+    return lambda data: data[key].url
+
+
+def template_of(key):
+    """Skip reason if the page's template is not in the code base (another app provides it)."""
+
+    def check(data):
+        page = data[key].specific
+        try:
+            select_template([page.get_template(RequestFactory().get(page.url))])
+        except TemplateDoesNotExist as error:
+            return f"{type(page).__name__} has no template in this code base yet ({error})"
+        return None
+
+    return check
+
+
+def route_of(key, subpath):
+    """Skip reason if the routable page has no route for ``subpath`` yet."""
+
+    def check(data):
+        page = data[key].specific
+        try:
+            page.resolve_subpage("/" + subpath)
+        except (AttributeError, Http404, Resolver404):
+            return f"{type(page).__name__} has no route for « {subpath} » in this code base yet"
+        return template_of(key)(data)
+
+    return check
+
+
+@dataclass(frozen=True)
+class PageCase:
+    key: str
+    path: Callable[[dict], str]
+    status: int = 200
+    requires: Callable[[dict], str | None] = lambda data: None
+    expect: str = "main h1"  # a selector that must be on the page
+
+
+PAGE_CASES = [
+    PageCase("accueil", lambda data: "/"),
+    PageCase("page-standard", url_of("club")),
+    PageCase("declaration-accessibilite", url_of("accessibility")),
+    PageCase(
+        "actualites-filtrees",
+        lambda data: data["news_index"].url + "?type=article&theme=" + THEME_SLUG,
+        requires=template_of("news_index"),
+    ),
+    PageCase(
+        "theme",
+        lambda data: f"{data['news_index'].url}themes/{THEME_SLUG}/",
+        requires=route_of("news_index", f"themes/{THEME_SLUG}/"),
+    ),
+    PageCase("article", url_of("article"), requires=template_of("article")),
+    PageCase(
+        "webinaire-a-venir", url_of("webinar_upcoming"), requires=template_of("webinar_upcoming")
+    ),
+    PageCase("webinaire-passe", url_of("webinar_past"), requires=template_of("webinar_past")),
+    PageCase("temoignage", url_of("testimonial"), requires=template_of("testimonial")),
+    PageCase("recherche", lambda data: "/recherche/?q=webinaire", expect=".search-result"),
+    PageCase("page-introuvable", lambda data: "/cette-page-n-existe-pas/", status=404),
+]
+
+
+def load_lazy_images(page):
+    """A full-page screenshot does not scroll: load the lazy images it would otherwise miss."""
+    page.evaluate(
+        """() => Promise.all([...document.querySelectorAll('img[loading="lazy"]')].map((img) => {
+          img.loading = 'eager';
+          return img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; });
+        }))"""
+    )
+
+
+@pytest.mark.parametrize("case", PAGE_CASES, ids=lambda case: case.key)
+def test_page_type_is_accessible_on_phone_and_desktop(
+    case, page, live_server, site_data, screenshots_dir
+):
+    reason = case.requires(site_data)
+    if reason:
+        pytest.skip(reason)
+    url = live_server.url + case.path(site_data)
+    foreign = []
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if urlsplit(request.url).netloc != urlsplit(live_server.url).netloc
+            and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    problems = []
+    for width, height in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        response = page.goto(url)
+        assert response.status == case.status, f"{url} answered {response.status}"
+        assert page.locator(case.expect).count(), f"{case.expect} missing on {url}"
+        load_lazy_images(page)
+        page.screenshot(path=screenshots_dir / f"{case.key}-{width}.png", full_page=True)
+        violations = serious_violations(page)
+        if violations:
+            from tests.browser.axe import describe
+
+            problems.append(f"{width} px:\n{describe(violations)}")
+        problems += [f"{width} px: {problem}" for problem in heading_problems(page)]
+    assert not foreign, f"requests to other sites: {foreign}"
+    assert not problems, f"{url}\n" + "\n".join(problems)
+
+
+BROKEN_PAGE = """<!DOCTYPE html><html><head><title>Cassée</title></head><body>
+<main><h1>Page cassée</h1><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<form><input type="text" name="q"><button></button></form>
+<p style="color:#bbb;background:#fff">Texte trop pâle</p></main></body></html>"""
+
+
+def test_the_check_finds_the_faults_of_a_broken_page(page):
+    page.set_content(BROKEN_PAGE)
+    found = {violation["id"] for violation in serious_violations(page)}
+    assert {"html-has-lang", "image-alt", "label", "button-name", "color-contrast"} <= found
+
+
+@pytest.mark.xfail(strict=True, raises=AssertionError, reason="the page is broken on purpose")
+def test_the_assertion_fails_on_a_broken_page(page):
+    page.set_content(BROKEN_PAGE)
+    assert_no_serious_violations(page, "broken page")
