@@ -38,6 +38,7 @@ SEARCH_KINDS = [
     SearchKind("article", "Article", "Articles", "news.ArticlePage"),
     SearchKind("webinaire", "Webinaire", "Webinaires", "news.WebinarPage"),
     SearchKind("temoignage", "Témoignage", "Témoignages", "news.TestimonialPage"),
+    SearchKind("ressource", "Ressource", "Ressources", "resources.ResourcePage"),
 ]
 
 

@@ -64,7 +64,12 @@ def theme_list_context(index, request):
     for theme in themes:
         theme.news_count = news_counts.get(theme.pk, 0)
         theme.resource_count = resource_counts.get(theme.pk, 0)
-    return {"themes": themes}
+    return {
+        "themes": themes,
+        "seo_title": "Thèmes",
+        "meta_description": "Les thèmes des actualités, webinaires, témoignages et ressources "
+        "du Club des Développeurs.",
+    }
 
 
 def theme_context(index, request, slug):
@@ -79,5 +84,8 @@ def theme_context(index, request, slug):
         "result_count": results.paginator.count,
         "result_label": result_label(results.paginator.count),
         "empty_message": f"Aucune actualité publiée ne porte encore le thème {theme.hashtag}.",
+        "seo_title": f"{theme.hashtag} – Thèmes",
+        "meta_description": "Les actualités, webinaires, témoignages et ressources du Club des "
+        f"Développeurs sur le thème {theme.name}.",
         "feed_theme": theme,
     }

@@ -16,9 +16,9 @@ from wagtail.rich_text import RichText
 from home.demo.loader import DemoLoader
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage
+from resources.models import ResourceIndexPage, ResourcePage
 from tests.factories import (
     ArticlePageFactory,
-    NewsIndexPageFactory,
     SpeakerFactory,
     StandardPageFactory,
     TestimonialPageFactory,
@@ -71,6 +71,8 @@ def build_demo_site():
         "home": home,
         "club": StandardPage.objects.get(slug="le-club"),
         "accessibility": StandardPage.objects.get(slug="accessibilite"),
+        "resource_index": ResourceIndexPage.objects.get(),
+        "resource": ResourcePage.objects.get(slug="exemple-modernisation-commerces-artisanat"),
     }
 
 
@@ -83,11 +85,10 @@ def _body(*paragraphs):
 def add_news(demo):
     """One article, one upcoming and one past webinar, one testimonial, with images and themes.
 
-    The demo content of the news app, once it exists, may already hold a news index: reuse it.
+    They join the demo's news index.
     Slugs start with ``essai-`` so that they never collide with the demo's.
     """
-    home = demo["home"]
-    index = NewsIndexPage.objects.first() or NewsIndexPageFactory(parent=home, show_in_menus=True)
+    index = NewsIndexPage.objects.get()
     now = timezone.now()
 
     def image(title, description):  # the demo's drawn banners: screenshots look like the site

@@ -136,7 +136,12 @@ def test_filter_by_kind(client, news_index):
 
 
 def test_search_kinds_are_declared_in_one_list():
-    assert [kind.slug for kind in SEARCH_KINDS] == ["article", "webinaire", "temoignage"]
+    assert [kind.slug for kind in SEARCH_KINDS] == [
+        "article",
+        "webinaire",
+        "temoignage",
+        "ressource",
+    ]
     assert all(isinstance(kind, SearchKind) for kind in SEARCH_KINDS)
 
 
@@ -144,6 +149,23 @@ def test_kind_for_page_follows_the_registry(news_index):
     webinar = WebinarPageFactory(parent=news_index)
     assert kind_for_page(webinar).slug == "webinaire"
     assert kind_for_page(news_index) is None
+
+
+def test_resources_are_found_and_filtered(client, news_index, home_page):
+    from tests.factories import ResourceIndexPageFactory, ResourcePageFactory
+
+    resources = ResourceIndexPageFactory(parent=home_page)
+    ResourcePageFactory(
+        parent=resources, title="Aide à la modernisation des commerces", themes=["Commerce"]
+    )
+    ArticlePageFactory(parent=news_index, title="Les commerces du Val de l'Eyre")
+    assert sorted(result_titles(search(client, q="commerces"))) == [
+        "Aide à la modernisation des commerces",
+        "Les commerces du Val de l'Eyre",
+    ]
+    response = search(client, q="commerces", type="ressource")
+    assert result_titles(response) == ["Aide à la modernisation des commerces"]
+    assert '<span class="search-result__kind">Ressource</span>' in response.content.decode()
 
 
 # Pagination -----------------------------------------------------------------------------------
@@ -199,7 +221,7 @@ def test_empty_search_invites_to_type_words(client, home_page):
     assert response.status_code == 200
     html = response.content.decode()
     assert (
-        "Saisissez un ou plusieurs mots pour chercher parmi les articles, webinaires et témoignages du Club."
+        "Saisissez un ou plusieurs mots pour chercher parmi les articles, webinaires, témoignages et ressources du Club."
         in html
     )
     assert read_head(html).title.startswith("Recherche | ")
