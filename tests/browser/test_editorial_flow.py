@@ -6,6 +6,7 @@ editor's guide (docs/guide-redaction.md) tells a new editor to do it.
 
 import random
 
+import feedparser
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -160,6 +161,16 @@ def test_editor_writes_a_recap_moderator_approves_it_goes_live(
     assert response.status == 200
     expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
     expect(visitor.locator("wagtail-userbar")).to_have_count(0)
+
+    # A visitor finds the recap in the listing, on its theme page and in the RSS feed.
+    visitor.goto(f"{base_url}/actualites/")
+    expect(visitor.locator(".card").filter(has_text=TITLE)).to_have_count(1)
+    visitor.goto(f"{base_url}/actualites/themes/economie-territoriale/")
+    expect(visitor.locator(".card").filter(has_text=TITLE)).to_have_count(1)
+    feed = feedparser.parse(visitor.request.get(f"{base_url}/actualites/flux.rss").body())
+    assert feed.bozo == 0
+    assert [entry.title for entry in feed.entries] == [TITLE]
+    assert RECAP in feed.entries[0].content[0].value
 
     # Back on her published page, the Rédactrice runs the accessibility checker of the user bar.
     editor_page.goto(f"{base_url}{recap.url}")
