@@ -10,6 +10,8 @@ from resources.status import french_date as _french_date
 
 register = template.Library()
 
+THEME_PAGE_RESOURCES = 6
+
 
 @register.inclusion_tag("resources/includes/presented_in.html", takes_context=True)
 def resources_presented_in(context, page, heading="Ressources présentées"):
@@ -34,9 +36,11 @@ def french_date(value):
 
 @register.inclusion_tag("resources/includes/theme_resources.html", takes_context=True)
 def theme_resources(context, theme, heading="Ressources"):
-    """A "Ressources" section for a theme page: cards, then a link to the filtered library.
+    """A "Ressources" section for a theme page: the latest cards, then a link to all of them.
 
     ``theme`` is a ``home.Theme`` or its slug. Renders nothing when no resource has the theme.
+    Shows at most ``THEME_PAGE_RESOURCES`` cards, so the theme page costs the same whatever the
+    size of the library; the link leads to the library filtered on the theme.
     Usage on the news theme page::
 
         {% load resources_tags %}{% theme_resources theme %}
@@ -44,12 +48,15 @@ def theme_resources(context, theme, heading="Ressources"):
     from resources.models import ResourceIndexPage
 
     request = context.get("request")
-    resources = list(resources_for_theme(theme))
+    matching = resources_for_theme(theme)
+    resources = list(matching.order_by("-last_published_at", "-pk")[:THEME_PAGE_RESOURCES])
+    total = matching.count()
     index = ResourceIndexPage.objects.live().public().first() if resources else None
     slug = getattr(theme, "slug", theme)
     return {
         "request": request,
         "resources": resources,
+        "total": total,
         "heading": heading,
         "library_url": f"{index.get_url(request)}?{urlencode({'theme': slug})}" if index else "",
     }

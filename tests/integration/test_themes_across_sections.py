@@ -68,3 +68,15 @@ def test_webinar_lists_the_resources_it_presented(client, news_index, resource_i
     # And the resource links back to the webinar.
     resource_html = client.get("/ressources/aide-au-commerce/").content.decode()
     assert webinar.url in resource_html
+
+
+def test_theme_page_shows_the_latest_resources_and_links_to_all(client, news_index, resource_index):
+    for number in range(8):
+        ResourcePageFactory(
+            parent=resource_index, title=f"Dispositif {number}", themes=["Économie territoriale"]
+        )
+    html = client.get("/actualites/themes/economie-territoriale/").content.decode()
+    resources = section(html, "Ressources")
+    titles = re.findall(r"Dispositif (\d)", resources)
+    assert sorted(set(titles)) == ["2", "3", "4", "5", "6", "7"]
+    assert "Les 8 ressources sur ce thème" in resources
