@@ -3,7 +3,6 @@
 import os
 
 from django import template
-from django.template.defaultfilters import filesizeformat
 
 register = template.Library()
 
@@ -20,9 +19,22 @@ FILE_TYPES = {
 }
 
 
+def french_file_size(size):
+    """``850 octets``, ``12 Ko``, ``1,2 Mo``: sizes as French public sites write them."""
+    if size < 1024:
+        return f"{size}\xa0octet{'s' if size > 1 else ''}"
+    for unit in ("Ko", "Mo", "Go"):
+        size /= 1024
+        if size < 1024 or unit == "Go":
+            text = f"{size:.0f}" if size >= 10 else f"{size:.1f}".replace(".", ",")
+            return f"{text.removesuffix(',0')}\xa0{unit}"
+
+
 @register.filter
 def document_meta(document):
     """``PDF, 1,2 Mo``: the type and size of a Wagtail document, never an error if the file is gone."""
+    if document is None:
+        return ""
     extension = os.path.splitext(document.filename)[1].lstrip(".").lower()
     label = FILE_TYPES.get(extension, extension.upper() or "Fichier")
     size = document.file_size
@@ -31,7 +43,7 @@ def document_meta(document):
             size = document.file.size
         except (OSError, ValueError):
             size = None
-    return f"{label}, {filesizeformat(size)}" if size else label
+    return f"{label}, {french_file_size(size)}" if size else label
 
 
 @register.simple_tag(takes_context=True)

@@ -75,7 +75,7 @@ def test_resource_lists_documents_with_type_and_size(client, resource_index):
     items = re.findall(r'<li class="document-link">(.*?)</li>', html, re.S)
     assert len(items) == 2
     assert 'href="/documents/' in items[0] and "reglement.pdf" in items[0]
-    assert ">Règlement</a>" in items[0] and "(PDF, 1,5\xa0Kio)" in items[0]
+    assert ">Règlement</a>" in items[0] and "(PDF, 1,5\xa0Ko)" in items[0]
     assert ">Tableau</a>" in items[1] and "(Excel, 300\xa0octets)" in items[1]
 
 

@@ -91,7 +91,7 @@ def test_resource_page_renders_every_field(client, full_resource):
     # Documents with type and size
     documents = section(html, "documents")
     assert "Règlement d&#x27;intervention" in documents
-    assert "(PDF, 2,0\xa0Kio)" in documents or "(PDF, 2,0 Kio)" in documents
+    assert "(PDF, 2\xa0Ko)" in documents
     # Contact
     contact = section(html, "contact")
     assert "Service artisanat et commerce" in contact
