@@ -36,6 +36,12 @@ def test_demo_site_serves_the_club_pages_in_french(client):
     call_command("load_demo_content", verbosity=0)
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
+    # Served where WAGTAILADMIN_BASE_URL says, so that absolute links work.
+    assert (site.hostname, site.port) == ("testserver", 80)
+    assert (
+        '<link rel="canonical" href="http://testserver/le-club/">'
+        in client.get("/le-club/").content.decode()
+    )
     home = client.get("/").content.decode()
     assert "111" in home and "Nouvelle-Aquitaine" in home
     club = client.get("/le-club/").content.decode()

@@ -1,8 +1,10 @@
 """The idempotent helpers every app's demo module uses."""
 
 import io
+from urllib.parse import urlsplit
 
 from anyascii import anyascii
+from django.conf import settings
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -53,7 +55,12 @@ class DemoLoader:
         root.add_child(instance=home)
         home.save_revision().publish()
         if site is None:
-            site = Site(hostname="localhost", port=80, is_default_site=True)
+            site = Site(is_default_site=True)
+        # The address the site is served at, so that absolute links (canonical, sharing tags,
+        # sitemap) work: http://127.0.0.1:8000 with `make run`.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        site.hostname = address.hostname or "localhost"
+        site.port = address.port or (443 if address.scheme == "https" else 80)
         site.root_page = home
         site.site_name = "Club des Développeurs de Nouvelle-Aquitaine"
         site.save()
