@@ -95,3 +95,33 @@ class TestPageTreeRules(WagtailPageTestCase):
         self.assertPageIsRenderable(page)
         self.assertPageIsRoutable(page)
         self.assertPageIsRenderable(self.home)
+
+
+@pytest.mark.django_db
+def test_routes_of_a_section_mark_it_as_an_ancestor_not_the_current_page(client, news_index):
+    from tests.factories import ArticlePageFactory
+
+    news_index.show_in_menus = True
+    news_index.save_revision().publish()
+    ArticlePageFactory(parent=news_index, themes=["Tourisme"])
+    for path, marker in [
+        ("/actualites/", 'href="/actualites/" aria-current="page"'),
+        ("/actualites/themes/tourisme/", 'href="/actualites/" aria-current="true"'),
+    ]:
+        html = client.get(path).content.decode()
+        nav = re.search(r'<nav id="menu-principal".*?</nav>', html, re.S).group(0)
+        assert marker in nav, path
+
+
+@pytest.mark.django_db
+def test_footer_names_social_networks_as_they_write_themselves(client, home_page):
+    from home.models import SiteSettings
+
+    settings = SiteSettings.load()
+    settings.social_links = [
+        ("link", {"network": "linkedin", "url": "https://www.linkedin.com/company/exemple"}),
+        ("link", {"network": "youtube", "url": "https://www.youtube.com/@exemple"}),
+    ]
+    settings.save()
+    html = client.get("/").content.decode()
+    assert ">LinkedIn<span" in html and ">YouTube<span" in html

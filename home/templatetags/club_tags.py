@@ -58,3 +58,11 @@ def query_string(context, **changes):
             params[key] = value
     encoded = params.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+@register.filter
+def social_network_label(value):
+    """``LinkedIn`` for the stored ``linkedin``: the name as the network writes it."""
+    from home.models.site_settings import SOCIAL_NETWORKS
+
+    return dict(SOCIAL_NETWORKS).get(value, value)

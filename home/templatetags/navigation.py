@@ -14,23 +14,27 @@ def _site_root(context):
 
 @register.inclusion_tag("includes/main_menu.html", takes_context=True)
 def main_menu(context):
-    """The home page's children marked "show in menus", the current branch flagged."""
+    """The home page's children marked "show in menus", the current branch flagged.
+
+    Compared by URL rather than by page, so that the routes of a page (theme pages under
+    "Actualités") mark their section as an ancestor, not as the current page.
+    """
+    request = context.get("request")
     root = _site_root(context)
-    current = context.get("page")
+    path = request.path if request else ""
     items = []
     if root is not None:
         for item in root.get_children().live().public().in_menu().only("title", "url_path", "path"):
+            url = item.get_url(request)
             items.append(
                 {
                     "title": item.title,
-                    "url": item.get_url(context.get("request")),
-                    "current": bool(current and current.path == item.path),
-                    "ancestor": bool(
-                        current and current.path.startswith(item.path) and current.path != item.path
-                    ),
+                    "url": url,
+                    "current": path == url,
+                    "ancestor": path != url and path.startswith(url),
                 }
             )
-    return {"items": items, "request": context.get("request")}
+    return {"items": items, "request": request}
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
