@@ -38,6 +38,8 @@ def test_theme_page_lists_news_and_resources(client, news_index, resource_index)
     assert "Aide au commerce" in resources
     assert "Guide du tourisme" not in resources
     assert "/ressources/?theme=economie-territoriale" in resources
+    # Resource cards link their themes to the theme pages, like news cards.
+    assert 'class="tag" href="/actualites/themes/economie-territoriale/"' in resources
 
 
 def test_theme_with_resources_only_has_its_page(client, news_index, resource_index):
