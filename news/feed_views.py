@@ -42,6 +42,7 @@ def feeds_page(request):
         .order_by("name")
     )
     context = {
+        "seo_title": "Flux RSS",
         "meta_description": "Suivez les actualités, webinaires et témoignages du Club des Développeurs de Nouvelle-Aquitaine dans votre lecteur de flux RSS ou Atom.",
         "site_feed_list": [_absolute(request, site_feed())],
         "kind_feeds": [_absolute(request, kind_feed(kind)) for kind in KINDS],

@@ -1,6 +1,7 @@
 """Tags for the <head>: site name, meta description, canonical link, sharing tags and JSON-LD.
 
-A view or a routable page can adjust what these tags say through its template context:
+A view or a routable page can adjust what these tags say through its template context (a view
+that serves no page gets the canonical and sharing tags once it gives ``seo_title``):
 ``seo_title`` and ``meta_description`` (a theme page, a filtered listing), ``canonical_url``,
 ``robots`` (``"noindex"`` on search results) and ``json_ld`` (a list of extra dicts).
 """
@@ -48,7 +49,17 @@ def seo_head(context):
         return data
     extra_json_ld = list(context.get("json_ld") or [])
     data["json_ld"] = [seo.to_json_ld(item) for item in extra_json_ld]
-    if page is None or "noindex" in robots:
+    if "noindex" in robots or (page is None and not context.get("seo_title")):
+        return data
+    if page is None:
+        # A plain Django view of the site (the "Flux RSS" page): it names itself with seo_title.
+        data.update(
+            canonical=context.get("canonical_url") or seo.canonical_url(request),
+            title=context["seo_title"],
+            site_name=seo.site_name(request),
+            og_type="website",
+            image=seo.share_image(None, request),
+        )
         return data
 
     builder = seo.JSON_LD_BUILDERS.get(page._meta.label)

@@ -52,3 +52,11 @@ def test_the_feeds_page_has_breadcrumbs_to_the_news(client, news):
     crumbs = re.search(r'<nav class="breadcrumbs".*?</nav>', page, re.S).group(0)
     assert '<a href="/actualites/">Actualités</a>' in crumbs
     assert '<a href="/actualites/flux/" aria-current="page">Flux RSS</a>' in crumbs
+
+
+@pytest.mark.django_db
+def test_the_feeds_page_has_canonical_and_sharing_tags(client, news):
+    page = client.get("/actualites/flux/").content.decode()
+    assert '<link rel="canonical" href="http://localhost/actualites/flux/">' in page
+    assert '<meta property="og:title" content="Flux RSS">' in page
+    assert '<meta property="og:image" content="http://localhost/static/' in page
