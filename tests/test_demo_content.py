@@ -64,3 +64,16 @@ def test_local_admin_is_never_created_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("ensure_local_admin", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_every_demo_module_finds_a_theme_through_the_one_loader_helper():
+    from home.demo.loader import DemoLoader
+    from home.models import Theme
+
+    loader = DemoLoader()
+    created = loader.theme("Économie territoriale")
+    assert loader.theme("#économie territoriale") == created
+    assert Theme.objects.count() == 1
+    assert loader.created == ["thème « #Économie territoriale »"]
+    assert loader.existing == ["thème « #Économie territoriale »"]

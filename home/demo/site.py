@@ -1,16 +1,8 @@
 """Demo content of the site-wide app: home page, "Le Club", legal pages, site settings."""
 
-from wagtail.rich_text import RichText
-
 from home.models import HomePage, SiteSettings, StandardPage
 
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def paragraph(html):
-    return ("paragraph", RichText(html))
+from .blocks import heading, paragraph
 
 
 def load(loader, **context):
