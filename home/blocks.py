@@ -176,11 +176,10 @@ class CallToActionBlock(blocks.StructBlock):
         template = "home/blocks/call_to_action.html"
         description = "Un encadré qui invite à agir : s'inscrire, lire, contacter."
         preview_value = {
-            "title": "Rejoignez le prochain webinaire du Club",
-            "text": "Les sessions sont ouvertes aux chefs de projet et développeurs territoriaux "
-            "de Nouvelle-Aquitaine.",
+            "title": "Découvrez les aides de la Région",
+            "text": "Les dispositifs qui financent les projets des territoires néo-aquitains.",
             "link": {
-                "label": "Voir les webinaires",
+                "label": "Voir les aides régionales",
                 "page": None,
                 "external_url": "https://www.nouvelle-aquitaine.fr",
             },

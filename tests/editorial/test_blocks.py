@@ -16,7 +16,7 @@ PREVIEWED = {
     "heading": "Mise en réseau et partage",
     "paragraph": "Le Club favorise la mise en réseau",
     "quote": "Le Club nous aide à faire émerger des projets",
-    "call_to_action": "Rejoignez le prochain webinaire du Club",
+    "call_to_action": "Découvrez les aides de la Région",
     "key_figures": "Le Club en chiffres",
 }
 NEEDS_AN_OBJECT = {"image", "document"}
@@ -93,5 +93,6 @@ def test_call_to_action_preview_links_without_a_page_of_the_database(admin_clien
     assert value["link"].url() == "https://www.nouvelle-aquitaine.fr"
     html = block.render(value)
     assert (
-        '<a class="button" href="https://www.nouvelle-aquitaine.fr">Voir les webinaires</a>' in html
+        '<a class="button" href="https://www.nouvelle-aquitaine.fr">Voir les aides régionales</a>'
+        in html
     )
