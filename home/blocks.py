@@ -12,7 +12,12 @@ RICH_TEXT_FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "link", "d
 
 
 class HeadingBlock(blocks.StructBlock):
-    text = blocks.CharBlock(label="Titre", max_length=120)
+    text = blocks.CharBlock(
+        label="Titre",
+        max_length=120,
+        help_text="Quelques mots qui annoncent la section ; les lecteurs d'écran s'en servent "
+        "pour parcourir la page.",
+    )
     level = blocks.ChoiceBlock(
         label="Niveau",
         choices=[("h2", "Titre de section (h2)"), ("h3", "Sous-titre (h3)")],
@@ -35,21 +40,51 @@ class CaptionedImageBlock(blocks.StructBlock):
         help_text="Le texte alternatif décrit l'image pour qui ne la voit pas ; "
         "cochez « décorative » seulement si elle n'apporte aucune information.",
     )
-    caption = blocks.CharBlock(label="Légende", required=False, max_length=250)
-    credit = blocks.CharBlock(label="Crédit", required=False, max_length=120)
+    caption = blocks.CharBlock(
+        label="Légende",
+        required=False,
+        max_length=250,
+        help_text="Facultative : affichée sous l'image, elle la situe ou la commente sans "
+        "répéter le texte alternatif.",
+    )
+    credit = blocks.CharBlock(
+        label="Crédit",
+        required=False,
+        max_length=120,
+        help_text="L'auteur ou la source de l'image, sans « © » (ajouté à l'affichage), par "
+        "exemple « Région Nouvelle-Aquitaine ».",
+    )
 
     class Meta:
         icon = "image"
         label = "Image"
         group = "Médias"
         template = "home/blocks/image.html"
-        description = "Une image avec son texte alternatif, sa légende et son crédit."
+        description = (
+            "Une image de la médiathèque avec son texte alternatif, sa légende et son crédit. "
+            "Choisissez-la dans la médiathèque ou envoyez-en une nouvelle."
+        )
 
 
 class QuoteBlock(blocks.StructBlock):
-    text = blocks.TextBlock(label="Citation")
-    author = blocks.CharBlock(label="Auteur", required=False, max_length=120)
-    role = blocks.CharBlock(label="Fonction ou structure", required=False, max_length=200)
+    text = blocks.TextBlock(
+        label="Citation",
+        help_text="Les mots exacts de la personne, sans guillemets : la mise en page les "
+        "signale déjà comme une citation.",
+    )
+    author = blocks.CharBlock(
+        label="Auteur",
+        required=False,
+        max_length=120,
+        help_text="Le nom de la personne citée ; sans nom, la citation s'affiche seule.",
+    )
+    role = blocks.CharBlock(
+        label="Fonction ou structure",
+        required=False,
+        max_length=200,
+        help_text="Affichée après le nom, par exemple « cheffe de projet, Communauté de "
+        "communes du Val de l'Eyre ».",
+    )
 
     class Meta:
         icon = "openquote"
@@ -87,13 +122,24 @@ class LinkBlock(blocks.StructBlock):
         max_length=80,
         help_text="Le texte du lien ; sans libellé, le titre de la page est utilisé.",
     )
-    page = blocks.PageChooserBlock(label="Page du site", required=False)
-    external_url = blocks.URLBlock(label="Adresse externe", required=False)
+    page = blocks.PageChooserBlock(
+        label="Page du site",
+        required=False,
+        help_text="Une page de ce site ; son adresse suit la page si elle est déplacée. "
+        "Remplissez ce champ ou l'adresse externe, pas les deux.",
+    )
+    external_url = blocks.URLBlock(
+        label="Adresse externe",
+        required=False,
+        help_text="L'adresse complète d'un autre site, commençant par « https:// », quand le "
+        "lien ne mène pas à une page de ce site.",
+    )
 
     class Meta:
         icon = "link"
         label = "Lien"
         value_class = LinkStructValue
+        help_text = "Une page du site ou une adresse externe."
 
     def clean(self, value):
         value = super().clean(value)
@@ -107,9 +153,21 @@ class LinkBlock(blocks.StructBlock):
 
 
 class CallToActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label="Accroche", max_length=120)
-    text = blocks.TextBlock(label="Texte", required=False)
-    link = LinkBlock(label="Lien")
+    title = blocks.CharBlock(
+        label="Accroche",
+        max_length=120,
+        help_text="Une phrase courte qui dit ce que le lecteur peut faire, par exemple "
+        "« Inscrivez-vous au prochain webinaire ».",
+    )
+    text = blocks.TextBlock(
+        label="Texte",
+        required=False,
+        help_text="Facultatif : une ou deux phrases qui précisent l'invitation.",
+    )
+    link = LinkBlock(
+        label="Lien",
+        help_text="Où mène le bouton ; sans libellé, le bouton porte le titre de la page liée.",
+    )
 
     class Meta:
         icon = "pick"
@@ -117,10 +175,23 @@ class CallToActionBlock(blocks.StructBlock):
         group = "Mise en avant"
         template = "home/blocks/call_to_action.html"
         description = "Un encadré qui invite à agir : s'inscrire, lire, contacter."
+        preview_value = {
+            "title": "Découvrez les aides de la Région",
+            "text": "Les dispositifs qui financent les projets des territoires néo-aquitains.",
+            "link": {
+                "label": "Voir les aides régionales",
+                "page": None,
+                "external_url": "https://www.nouvelle-aquitaine.fr",
+            },
+        }
 
 
 class DocumentLinkBlock(blocks.StructBlock):
-    document = DocumentChooserBlock(label="Document")
+    document = DocumentChooserBlock(
+        label="Document",
+        help_text="Choisissez un document de la médiathèque ou envoyez-en un ; préférez un PDF "
+        "accessible. Son type et son poids s'affichent à côté du lien.",
+    )
     label = blocks.CharBlock(
         label="Libellé",
         required=False,
@@ -133,7 +204,10 @@ class DocumentLinkBlock(blocks.StructBlock):
         label = "Document à télécharger"
         group = "Médias"
         template = "home/blocks/document_link.html"
-        description = "Un lien de téléchargement, avec le type et le poids du fichier."
+        description = (
+            "Un lien pour télécharger un document de la médiathèque, avec le type et le poids "
+            "du fichier."
+        )
 
 
 class KeyFigureBlock(blocks.StructBlock):
@@ -153,7 +227,13 @@ class KeyFigureBlock(blocks.StructBlock):
 
 
 class KeyFiguresBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label="Titre", required=False, max_length=120)
+    title = blocks.CharBlock(
+        label="Titre",
+        required=False,
+        max_length=120,
+        help_text="Facultatif : un titre au-dessus des chiffres, par exemple « Le Club en "
+        "chiffres ».",
+    )
     figures = blocks.ListBlock(KeyFigureBlock(), label="Chiffres", min_num=1, max_num=6)
 
     class Meta:
@@ -182,6 +262,8 @@ class BaseStreamBlock(blocks.StreamBlock):
         group="Texte",
         template="home/blocks/paragraph.html",
         description="Du texte mis en forme : paragraphes, listes, liens.",
+        help_text="Des paragraphes courts ; pour ouvrir une nouvelle section, ajoutez plutôt "
+        "un bloc « Titre ».",
         preview_value="<p>Le Club favorise la mise en réseau et le partage de pratiques.</p>",
     )
     image = CaptionedImageBlock()

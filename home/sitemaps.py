@@ -2,7 +2,7 @@
 
 Theme pages (``/actualites/themes/<slug>/``) are routes of the news index, not pages of the tree, so
 Wagtail's own sitemap cannot see them. A theme is listed when at least one live, public page carries
-it, whatever the app (news now, resources later): the pages that can carry a theme are found from
+it, whatever the app (news or resources): the pages that can carry a theme are found from
 the through models pointing at ``home.Theme``, so a new themed app needs no change here.
 https://docs.wagtail.org/en/stable/reference/contrib/sitemaps.html
 """

@@ -9,10 +9,7 @@ and the hours and lengths of the sessions are illustrative and the pages say so 
 import datetime
 import zoneinfo
 
-from wagtail.rich_text import RichText
-
-from home.models import Theme
-from home.themes import theme_slug
+from home.demo.blocks import heading, paragraph
 
 from .models import (
     ArticlePage,
@@ -31,21 +28,6 @@ COLLECTIVITE = "Collectivité territoriale"
 EXAMPLE_NOTE = "<p><em>Contenu de démonstration : l'horaire et la durée de la session sont donnés à titre d'exemple.</em></p>"
 
 
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def paragraph(html):
-    return ("paragraph", RichText(html))
-
-
-def theme(loader, name):
-    """The theme with this name's slug, created when missing."""
-    found = Theme.objects.filter(slug=theme_slug(name)).first()
-    loader._note(found is None, f"thème « #{name} »")
-    return found or Theme.objects.create(name=name)
-
-
 def speaker(loader, name, role, organisation):
     found, created = Speaker.objects.get_or_create(
         name=name, defaults={"role": role, "organisation": organisation}
@@ -62,8 +44,8 @@ def themed(*themes):
 def load(loader, home=None, **context):
     if home is None:
         raise RuntimeError("news.demo needs the home page: run home.demo.site first.")
-    economie = theme(loader, ECONOMIE)
-    collectivite = theme(loader, COLLECTIVITE)
+    economie = loader.theme(ECONOMIE)
+    collectivite = loader.theme(COLLECTIVITE)
 
     index = loader.page(
         home,

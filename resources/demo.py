@@ -15,9 +15,8 @@ from django.utils import timezone
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents import get_document_model
-from wagtail.rich_text import RichText
 
-from home.models import Theme
+from home.demo.blocks import heading, paragraph
 from home.themes import theme_slug
 from resources.models import (
     Audience,
@@ -51,8 +50,8 @@ def load(loader, **context):
         "le Club : trouvez ceux qui conviennent à votre territoire et à votre projet.",
     )
     orgs = {key: organisation(loader, *values) for key, values in ORGANISATIONS.items()}
-    eco = theme(loader, "Économie territoriale")
-    collectivity = theme(loader, "Collectivité territoriale")
+    eco = loader.theme("Économie territoriale")
+    collectivity = loader.theme("Collectivité territoriale")
     audiences = {audience.slug: audience for audience in Audience.objects.all()}
     # news.demo runs first (DEMO_MODULES) and hands over the two webinars of November 2020.
     webinar_19 = context["webinars"]["lancement"]
@@ -112,15 +111,12 @@ def load(loader, **context):
             "programme avant son extension.</li></ul>"
         ),
         body=[
-            ("heading", {"text": "Un partenariat DATAR – ADI", "level": "h2"}),
-            (
-                "paragraph",
-                RichText(
-                    "<p>Le programme a été présenté lors du premier webinaire du Club, le 19 "
-                    "novembre 2020, qui a réuni les chefs de projets territoriaux de "
-                    "Nouvelle-Aquitaine autour du partenariat entre la DATAR et ADI "
-                    "Nouvelle-Aquitaine.</p>"
-                ),
+            heading("Un partenariat DATAR – ADI"),
+            paragraph(
+                "<p>Le programme a été présenté lors du premier webinaire du Club, le 19 "
+                "novembre 2020, qui a réuni les chefs de projets territoriaux de "
+                "Nouvelle-Aquitaine autour du partenariat entre la DATAR et ADI "
+                "Nouvelle-Aquitaine.</p>"
             ),
         ],
         opens_on=datetime.date(2020, 11, 19),
@@ -152,13 +148,10 @@ def load(loader, **context):
             "territoire.</li></ul>"
         ),
         body=[
-            (
-                "paragraph",
-                RichText(
-                    "<p>Le Club favorise la mise en réseau, le partage de pratiques et les "
-                    "collaborations dans l'ingénierie territoriale, pour faire émerger des "
-                    "projets générateurs d'attractivité, d'emploi et de résilience.</p>"
-                ),
+            paragraph(
+                "<p>Le Club favorise la mise en réseau, le partage de pratiques et les "
+                "collaborations dans l'ingénierie territoriale, pour faire émerger des "
+                "projets générateurs d'attractivité, d'emploi et de résilience.</p>"
             )
         ],
         contact_name="Club des Développeurs – Région Nouvelle-Aquitaine (DATAR)",
@@ -277,14 +270,6 @@ def organisation(loader, name, acronym, website):
     created = Organisation.objects.create(name=name, acronym=acronym, website=website)
     loader._note(True, f"structure « {name} »")
     return created
-
-
-def theme(loader, name):
-    found = Theme.objects.filter(slug=theme_slug(name)).first()
-    if found is not None:
-        return found
-    loader._note(True, f"thème « {name} »")
-    return Theme.objects.create(name=name)
 
 
 def demo_pdf(loader, title, lines):

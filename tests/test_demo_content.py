@@ -1,9 +1,16 @@
+import datetime
+import re
+import zoneinfo
+
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
+from home.demo.site import accessibility_statement
 from home.models import HomePage, SiteSettings
+
+PARIS = zoneinfo.ZoneInfo("Europe/Paris")
 
 
 def counts():
@@ -70,3 +77,55 @@ def test_local_admin_is_never_created_without_debug(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError):
         call_command("ensure_local_admin", verbosity=0)
+
+
+@pytest.mark.django_db
+def test_fresh_demo_publishes_the_legal_mentions_a_public_site_owes(client, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 11, 27, 10, tzinfo=PARIS))
+    call_command("load_demo_content", verbosity=0)
+
+    home = client.get("/").content.decode()
+    footer = re.search(r"<footer.*</footer>", home, re.S).group(0)
+    assert '<a href="/accessibilite/">Accessibilité : non conforme</a>' in footer
+    assert '<a href="/mentions-legales/">Mentions légales</a>' in footer
+
+    statement = client.get("/accessibilite/").content.decode()
+    assert "Cette déclaration a été établie le 27 novembre 2026." in statement
+
+    notice = client.get("/mentions-legales/").content.decode()
+    assert (
+        "Directeur de la publication : le président du Conseil régional de Nouvelle-Aquitaine."
+        in notice
+    )
+    assert "Hébergeur : le prestataire d'hébergement retenu par la Région" in notice
+    assert "mise en production" not in notice
+
+
+@pytest.mark.django_db
+def test_a_later_load_keeps_the_date_the_statement_was_established(client, time_machine):
+    time_machine.move_to(datetime.datetime(2026, 11, 27, 10, tzinfo=PARIS))
+    call_command("load_demo_content", verbosity=0)
+    time_machine.move_to(datetime.datetime(2027, 3, 1, 10, tzinfo=PARIS))
+    call_command("load_demo_content", verbosity=0)
+    statement = client.get("/accessibilite/").content.decode()
+    assert "établie le 27 novembre 2026." in statement
+    assert "2027" not in statement
+
+
+def test_statement_date_is_written_the_french_way():
+    _intro, body = accessibility_statement(datetime.date(2026, 12, 1))
+    text = " ".join(str(value) for _name, value in body)
+    assert "Cette déclaration a été établie le 1er décembre 2026." in text
+
+
+@pytest.mark.django_db
+def test_every_demo_module_finds_a_theme_through_the_one_loader_helper():
+    from home.demo.loader import DemoLoader
+    from home.models import Theme
+
+    loader = DemoLoader()
+    created = loader.theme("Économie territoriale")
+    assert loader.theme("#économie territoriale") == created
+    assert Theme.objects.count() == 1
+    assert loader.created == ["thème « #Économie territoriale »"]
+    assert loader.existing == ["thème « #Économie territoriale »"]

@@ -15,7 +15,6 @@ INSTALLED_APPS = [
     "home",
     "news",
     "resources",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

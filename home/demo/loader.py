@@ -91,6 +91,17 @@ class DemoLoader:
         self._note(True, f"image « {title} »")
         return image
 
+    # Themes --------------------------------------------------------------------------------
+    def theme(self, name):
+        """The theme whose slug matches ``name``'s (see ``home.themes``), created when missing."""
+        from home.models import Theme
+        from home.themes import clean_theme_name, theme_slug
+
+        found = Theme.objects.filter(slug=theme_slug(name)).first()
+        theme = found or Theme.objects.create(name=clean_theme_name(name))
+        self._note(found is None, f"thème « {theme.hashtag} »")
+        return theme
+
     def summary(self):
         if not self.created:
             return f"Rien à créer : le contenu de démonstration est déjà là ({len(self.existing)} éléments)."

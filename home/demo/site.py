@@ -1,16 +1,16 @@
-"""Demo content of the site-wide app: home page, "Le Club", legal pages, site settings."""
+"""Demo content of the site-wide app: home page, "Le Club", legal pages, site settings.
 
-from wagtail.rich_text import RichText
+The legal pages follow what a public body's site must publish: the publisher and its director of
+publication, the host, and an accessibility statement whose footer link tells the compliance level
+("Accessibilité : non conforme" while the site has not been audited, as the RGAA requires). The
+statement is dated the day the demo content is created, the day its text was written.
+"""
+
+from django.utils import timezone
 
 from home.models import HomePage, SiteSettings, StandardPage
 
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def paragraph(html):
-    return ("paragraph", RichText(html))
+from .blocks import heading, paragraph
 
 
 def load(loader, **context):
@@ -118,13 +118,21 @@ def load(loader, **context):
     )
 
     legal = [
-        ("mentions-legales", "Mentions légales", LEGAL_NOTICE),
-        ("accessibilite", "Accessibilité", ACCESSIBILITY_STATEMENT),
-        ("donnees-personnelles", "Données personnelles", PRIVACY_NOTICE),
+        ("mentions-legales", "Mentions légales", LEGAL_NOTICE, ""),
+        (
+            "accessibilite",
+            "Accessibilité",
+            accessibility_statement(timezone.localdate()),
+            ACCESSIBILITY_FOOTER_LABEL,
+        ),
+        ("donnees-personnelles", "Données personnelles", PRIVACY_NOTICE, ""),
     ]
-    legal_pages = [
-        loader.page(home, StandardPage, slug, title=title, introduction=intro, body=body)
-        for slug, title, (intro, body) in legal
+    footer_links = [
+        (
+            loader.page(home, StandardPage, slug, title=title, introduction=intro, body=body),
+            footer_label,
+        )
+        for slug, title, (intro, body), footer_label in legal
     ]
 
     settings = SiteSettings.load()
@@ -153,7 +161,8 @@ def load(loader, **context):
             ("partner", {"name": "CNER", "logo": None, "url": "https://www.cner-france.com"}),
         ]
         settings.footer_links = [
-            ("link", {"label": "", "page": page, "external_url": ""}) for page in legal_pages
+            ("link", {"label": label, "page": page, "external_url": ""})
+            for page, label in footer_links
         ]
         settings.save()
         loader._note(True, "réglages du site")
@@ -170,11 +179,14 @@ LEGAL_NOTICE = (
             "<p>Ce site est édité par la Région Nouvelle-Aquitaine, direction de l'aménagement "
             "du territoire (DATAR), 14 rue François-de-Sourdis, 33077 Bordeaux Cedex, pour le "
             "Club des Développeurs de Nouvelle-Aquitaine.</p>"
+            "<p>Directeur de la publication : le président du Conseil régional de "
+            "Nouvelle-Aquitaine.</p>"
         ),
         heading("Hébergement"),
         paragraph(
-            "<p>L'hébergeur est précisé ici lors de la mise en production du site, avec sa "
-            "raison sociale, son adresse et son numéro de téléphone.</p>"
+            "<p>Hébergeur : le prestataire d'hébergement retenu par la Région "
+            "Nouvelle-Aquitaine, éditeur du site. Pour toute question sur l'hébergement, "
+            "écrivez à l'adresse indiquée en pied de page.</p>"
         ),
         heading("Réutilisation des contenus"),
         paragraph(
@@ -184,45 +196,57 @@ LEGAL_NOTICE = (
     ],
 )
 
-ACCESSIBILITY_STATEMENT = (
-    "La déclaration d'accessibilité du site, selon le référentiel général d'amélioration de "
-    "l'accessibilité (RGAA).",
-    [
-        paragraph(
-            "<p>La Région Nouvelle-Aquitaine s'engage à rendre ce site accessible conformément à "
-            "l'article 47 de la loi n° 2005-102 du 11 février 2005.</p>"
-        ),
-        heading("État de conformité"),
-        paragraph(
-            "<p>Ce site est <strong>non conforme</strong> au RGAA 4.1 : il n'a pas encore fait "
-            "l'objet d'un audit. Chaque type de page est toutefois vérifié automatiquement, dans un "
-            "vrai navigateur, à chaque modification du site.</p>"
-        ),
-        heading("Contenus non accessibles"),
-        paragraph(
-            "<p>Les documents téléchargeables publiés avant la mise en ligne du site peuvent ne "
-            "pas être accessibles. Les vidéos des webinaires peuvent ne pas être sous-titrées.</p>"
-        ),
-        heading("Établissement de cette déclaration"),
-        paragraph(
-            "<p>Technologies utilisées : HTML, CSS, JavaScript. Environnements de test : "
-            "Chromium avec l'outil axe-core, navigation au clavier.</p>"
-        ),
-        heading("Retour d'information et contact"),
-        paragraph(
-            "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
-            "l'adresse indiquée en pied de page pour être orienté vers une alternative accessible "
-            "ou obtenir le contenu sous une autre forme.</p>"
-        ),
-        heading("Voies de recours"),
-        paragraph(
-            "<p>Si vous nous avez signalé un défaut d'accessibilité sans obtenir de réponse "
-            "satisfaisante, vous pouvez écrire au Défenseur des droits, contacter le délégué du "
-            "Défenseur des droits dans votre région, ou envoyer un courrier gratuit à : Défenseur "
-            "des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</p>"
-        ),
-    ],
-)
+#: The footer link to the statement names the compliance level (RGAA: "non conforme" until an
+#: audit has measured it).
+ACCESSIBILITY_FOOTER_LABEL = "Accessibilité : non conforme"
+
+
+def accessibility_statement(established_on):
+    """The introduction and body of the accessibility statement, written on ``established_on``."""
+    from news.formatting import date_fr  # the site's one way of writing a date in French
+
+    return (
+        "La déclaration d'accessibilité du site, selon le référentiel général d'amélioration "
+        "de l'accessibilité (RGAA).",
+        [
+            paragraph(
+                "<p>La Région Nouvelle-Aquitaine s'engage à rendre ce site accessible "
+                "conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.</p>"
+            ),
+            heading("État de conformité"),
+            paragraph(
+                "<p>Ce site est <strong>non conforme</strong> au RGAA 4.1 : il n'a pas encore "
+                "fait l'objet d'un audit. Chaque type de page est toutefois vérifié "
+                "automatiquement, dans un vrai navigateur, à chaque modification du site.</p>"
+            ),
+            heading("Contenus non accessibles"),
+            paragraph(
+                "<p>Les documents téléchargeables publiés avant la mise en ligne du site peuvent "
+                "ne pas être accessibles. Les vidéos des webinaires peuvent ne pas être "
+                "sous-titrées.</p>"
+            ),
+            heading("Établissement de cette déclaration"),
+            paragraph(
+                f"<p>Cette déclaration a été établie le {date_fr(established_on)}.</p>"
+                "<p>Technologies utilisées : HTML, CSS, JavaScript. Environnements de test : "
+                "Chromium avec l'outil axe-core, navigation au clavier.</p>"
+            ),
+            heading("Retour d'information et contact"),
+            paragraph(
+                "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez-nous à "
+                "l'adresse indiquée en pied de page pour être orienté vers une alternative "
+                "accessible ou obtenir le contenu sous une autre forme.</p>"
+            ),
+            heading("Voies de recours"),
+            paragraph(
+                "<p>Si vous nous avez signalé un défaut d'accessibilité sans obtenir de réponse "
+                "satisfaisante, vous pouvez écrire au Défenseur des droits, contacter le délégué "
+                "du Défenseur des droits dans votre région, ou envoyer un courrier gratuit à : "
+                "Défenseur des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</p>"
+            ),
+        ],
+    )
+
 
 PRIVACY_NOTICE = (
     "Quelles données ce site traite, pourquoi, et comment exercer vos droits.",

@@ -54,8 +54,8 @@ TASK_NAME = "Relecture par un modérateur"
 #: Where Rédacteurs upload their images and documents.
 MEDIA_COLLECTION = "Actualités et ressources"
 
-#: The index page of each section the two roles work in, by "app_label.ModelName". A model whose
-#: app does not define it (yet) is skipped, so a new section joins as soon as its model exists.
+#: The index page of each section the two roles work in, by "app_label.ModelName". A new section
+#: joins by adding its index page model here.
 SECTION_INDEX_MODELS = ("news.NewsIndexPage", "resources.ResourceIndexPage")
 
 #: Snippets the Modérateurs manage: add, change, delete, view.
@@ -76,23 +76,14 @@ COLLECTION_PERMISSIONS = {
 }
 
 
-def installed_models(labels):
-    """The models of ``labels`` ("app_label.ModelName") that exist in this install."""
-    models = []
-    for label in labels:
-        try:
-            models.append(apps.get_model(label))
-        except LookupError:
-            continue
-    return models
+def get_models(labels):
+    """The models named by ``labels`` ("app_label.ModelName"); a wrong label raises LookupError."""
+    return [apps.get_model(label) for label in labels]
 
 
 def section_index_pages():
     """Every section index page (Actualités, Ressources...), of any depth."""
-    models = installed_models(SECTION_INDEX_MODELS)
-    if not models:
-        return Page.objects.none()
-    return Page.objects.type(*models).order_by("path")
+    return Page.objects.type(*get_models(SECTION_INDEX_MODELS)).order_by("path")
 
 
 def _permissions(model, actions):
@@ -122,9 +113,9 @@ def _group_permissions(editors, moderators):
     access = _admin_access_permission()
     editor_permissions = list(access)
     moderator_permissions = list(access)
-    for model in installed_models(MODERATED_SNIPPETS):
+    for model in get_models(MODERATED_SNIPPETS):
         moderator_permissions += _permissions(model, ["add", "change", "delete", "view"])
-    for model in installed_models(CONTRIBUTED_SNIPPETS):
+    for model in get_models(CONTRIBUTED_SNIPPETS):
         editor_permissions += _permissions(model, ["add", "view"])
     editors.permissions.add(*editor_permissions)
     moderators.permissions.add(*moderator_permissions)

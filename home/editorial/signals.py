@@ -11,7 +11,7 @@ from django.apps import apps
 from django.db import connections
 from django.db.models.signals import post_migrate, post_save
 
-from .roles import SECTION_INDEX_MODELS, ensure_editorial_setup, installed_models
+from .roles import SECTION_INDEX_MODELS, ensure_editorial_setup, get_models
 
 
 def _last_app_with_models():
@@ -24,7 +24,7 @@ def _tables_exist(using):
     from django.contrib.auth.models import Group
     from wagtail.models import GroupPagePermission, Page, Workflow
 
-    models = [Group, Page, GroupPagePermission, Workflow] + installed_models(SECTION_INDEX_MODELS)
+    models = [Group, Page, GroupPagePermission, Workflow] + get_models(SECTION_INDEX_MODELS)
     existing = set(connections[using].introspection.table_names())
     return all(model._meta.db_table in existing for model in models)
 
@@ -46,7 +46,7 @@ def on_section_index_saved(sender, instance, created, raw=False, **kwargs):
 
 def connect():
     post_migrate.connect(on_post_migrate, dispatch_uid="home.editorial.post_migrate")
-    for model in installed_models(SECTION_INDEX_MODELS):
+    for model in get_models(SECTION_INDEX_MODELS):
         post_save.connect(
             on_section_index_saved,
             sender=model,

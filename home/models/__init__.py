@@ -1,6 +1,6 @@
-from .mixins import BasePage
+from .mixins import BasePage, CardPreviewMixin
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 from .theme import Theme
 
-__all__ = ["BasePage", "HomePage", "SiteSettings", "StandardPage", "Theme"]
+__all__ = ["BasePage", "CardPreviewMixin", "HomePage", "SiteSettings", "StandardPage", "Theme"]

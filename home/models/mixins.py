@@ -58,3 +58,25 @@ class BasePage(Page):
         from home.seo import page_json_ld
 
         return page_json_ld(self, request)
+
+
+class CardPreviewMixin:
+    """Adds a "Carte dans les listes" preview mode beside the page's own preview.
+
+    Editors see, before publishing, how the page looks as a card in the listings (title, date,
+    summary, image, themes), inside the site layout. ``card_preview_template`` extends
+    ``base.html`` and includes the card the listings use. Put the mixin before the page class.
+    https://docs.wagtail.org/en/stable/reference/pages/model_reference.html#wagtail.models.Page.preview_modes
+    """
+
+    CARD_PREVIEW_MODE = "carte"
+    card_preview_template = "includes/card_preview.html"
+
+    @property
+    def preview_modes(self):
+        return [("", "Page complète"), (self.CARD_PREVIEW_MODE, "Carte dans les listes")]
+
+    def get_preview_template(self, request, mode_name):
+        if mode_name == self.CARD_PREVIEW_MODE:
+            return self.card_preview_template
+        return super().get_preview_template(request, mode_name)

@@ -18,22 +18,48 @@ SOCIAL_NETWORKS = [
 
 
 class SocialLinkBlock(blocks.StructBlock):
-    network = blocks.ChoiceBlock(choices=SOCIAL_NETWORKS, label="Réseau")
-    url = blocks.URLBlock(label="Adresse de la page du Club")
+    network = blocks.ChoiceBlock(
+        choices=SOCIAL_NETWORKS,
+        label="Réseau",
+        help_text="Le nom du réseau, qui sert de texte au lien dans le pied de page.",
+    )
+    url = blocks.URLBlock(
+        label="Adresse de la page du Club",
+        help_text="L'adresse complète du compte du Club sur ce réseau, commençant par "
+        "« https:// ».",
+    )
 
     class Meta:
         icon = "site"
         label = "Réseau social"
+        description = "Un compte du Club sur un réseau social, lié depuis le pied de page."
+        help_text = "Un compte du Club, lié depuis le pied de page de chaque page."
 
 
 class PartnerBlock(blocks.StructBlock):
-    name = blocks.CharBlock(label="Nom", max_length=120)
-    logo = ImageChooserBlock(label="Logo", required=False)
-    url = blocks.URLBlock(label="Site web", required=False)
+    name = blocks.CharBlock(
+        label="Nom",
+        max_length=120,
+        help_text="Le nom complet du partenaire : il s'affiche sans logo et sert de texte "
+        "alternatif au logo.",
+    )
+    logo = ImageChooserBlock(
+        label="Logo",
+        required=False,
+        help_text="Facultatif : le logo, affiché au plus à 200 × 80 pixels, de préférence sur "
+        "fond transparent. Sans logo, le nom s'affiche.",
+    )
+    url = blocks.URLBlock(
+        label="Site web",
+        required=False,
+        help_text="Facultatif : le site du partenaire, lié depuis son nom ou son logo.",
+    )
 
     class Meta:
         icon = "group"
         label = "Partenaire"
+        description = "Un partenaire du Club, montré par son logo ou son nom en pied de page."
+        help_text = "Un partenaire du Club, montré en pied de page de chaque page."
 
 
 @register_setting(icon="cog")

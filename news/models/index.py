@@ -60,9 +60,6 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             context_overrides=theme_context(self, request, slug),
         )
 
-    def themes_url(self, request=None):
-        return self.get_url(request) + self.reverse_subpage("themes")
-
     def theme_url(self, theme, request=None):
         """The address of a theme's page: ``/actualites/themes/economie-territoriale/``."""
         return self.get_url(request) + self.reverse_subpage("theme", kwargs={"slug": theme.slug})

@@ -16,7 +16,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from home.models import BasePage, CardPreviewMixin
 from home.themes import ThemeTaggableManager
 
 
@@ -54,7 +54,7 @@ class NewsRelatedLink(Orderable):
         verbose_name_plural = "pages liées"
 
 
-class NewsPage(BasePage):
+class NewsPage(CardPreviewMixin, BasePage):
     """What every news item has; articles, webinars and testimonials extend it.
 
     A concrete base model (multi-table inheritance) rather than an abstract one, so that a single

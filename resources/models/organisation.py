@@ -73,10 +73,6 @@ class Organisation(index.Indexed, models.Model):
             self.slug = self._unique_slug()
         super().save(*args, **kwargs)
 
-    @property
-    def short_name(self):
-        return self.acronym or self.name
-
     def _unique_slug(self):
         base = slugify(self.acronym or self.name)[:70] or "structure"
         slug, number = base, 2

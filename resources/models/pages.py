@@ -17,7 +17,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
-from home.models import BasePage
+from home.models import BasePage, CardPreviewMixin
 from home.pagination import paginate
 from home.themes import ThemeTaggableManager
 from resources.status import compute_status, describe_status
@@ -178,7 +178,7 @@ class ResourceRelatedPage(Orderable):
             )
 
 
-class ResourcePage(BasePage):
+class ResourcePage(CardPreviewMixin, BasePage):
     """A scheme (dispositif), a tool, a guide or webinar material: one entry of the library.
 
     Everything a visitor compares between resources is a structured field (kind, organisations,
@@ -271,6 +271,7 @@ class ResourcePage(BasePage):
 
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
+    card_preview_template = "resources/card_preview.html"
 
     content_panels = BasePage.content_panels + [
         FieldPanel("kind"),

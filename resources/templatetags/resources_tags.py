@@ -13,7 +13,10 @@ register = template.Library()
 THEME_PAGE_RESOURCES = 6
 
 
-@register.inclusion_tag("resources/includes/presented_in.html", takes_context=True)
+SECTION_TEMPLATE = "resources/includes/resource_section.html"
+
+
+@register.inclusion_tag(SECTION_TEMPLATE, takes_context=True)
 def resources_presented_in(context, page, heading="Ressources présentées"):
     """A section listing the live resources that name ``page`` among their related news.
 
@@ -25,6 +28,7 @@ def resources_presented_in(context, page, heading="Ressources présentées"):
         "request": context.get("request"),
         "resources": list(presented_in_query(page)),
         "heading": heading,
+        "heading_id": "ressources-presentees",
     }
 
 
@@ -34,7 +38,7 @@ def french_date(value):
     return _french_date(value) if value else ""
 
 
-@register.inclusion_tag("resources/includes/theme_resources.html", takes_context=True)
+@register.inclusion_tag(SECTION_TEMPLATE, takes_context=True)
 def theme_resources(context, theme, heading="Ressources"):
     """A "Ressources" section for a theme page: the latest cards, then a link to all of them.
 
@@ -56,7 +60,10 @@ def theme_resources(context, theme, heading="Ressources"):
     return {
         "request": request,
         "resources": resources,
-        "total": total,
         "heading": heading,
-        "library_url": f"{index.get_url(request)}?{urlencode({'theme': slug})}" if index else "",
+        "heading_id": "ressources-du-theme",
+        "more_url": f"{index.get_url(request)}?{urlencode({'theme': slug})}" if index else "",
+        "more_label": f"Les {total} ressources sur ce thème"
+        if total > len(resources)
+        else "Toutes les ressources sur ce thème",
     }

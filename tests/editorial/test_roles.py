@@ -176,26 +176,24 @@ def test_setup_recreates_deleted_groups_and_workflow(news_index):
     assert WorkflowPage.objects.get(page=news_index).workflow.name == WORKFLOW_NAME
 
 
-def test_sections_are_found_by_model_and_missing_apps_are_skipped():
-    assert roles.installed_models(["news.NewsIndexPage", "nope.Missing", "news.Nope"]) == [
-        apps.get_model("news", "NewsIndexPage")
-    ]
+def test_every_label_names_a_model_and_a_wrong_label_is_an_error():
+    for labels in (
+        roles.SECTION_INDEX_MODELS,
+        roles.MODERATED_SNIPPETS,
+        roles.CONTRIBUTED_SNIPPETS,
+    ):
+        assert [model._meta.label for model in roles.get_models(labels)] == list(labels)
+    with pytest.raises(LookupError):
+        roles.get_models(["news.NewsIndexPage", "news.Nope"])
 
 
 @pytest.mark.parametrize("label", roles.SECTION_INDEX_MODELS)
-def test_every_installed_section_gets_rights_and_moderation(home_page, label):
-    """Resources join as soon as their app defines ResourceIndexPage."""
-    try:
-        model = apps.get_model(label)
-    except LookupError:
-        pytest.skip(f"{label} n'existe pas (encore) dans cette installation")
+def test_every_section_gets_rights_and_moderation(home_page, label):
+    """News and resources: both index pages open to the two roles, moderated by the workflow."""
     import tests.factories as factories
 
-    factory = getattr(factories, f"{model.__name__}Factory", None)
-    if factory is not None:
-        index = factory(parent=home_page)
-    else:
-        index = home_page.add_child(instance=model(title=model._meta.verbose_name, slug="rubrique"))
+    factory = getattr(factories, f"{apps.get_model(label).__name__}Factory")
+    index = factory(parent=home_page)
     assert page_permissions(EDITORS, index) == {"add_page", "change_page"}
     assert "publish_page" in page_permissions(MODERATORS, index)
     assert index.get_workflow().name == WORKFLOW_NAME
