@@ -16,6 +16,8 @@ from django.apps import apps
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.visibility import visible
+
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
 
@@ -118,13 +120,14 @@ class SearchForm(forms.Form):
 
 
 def search_pages(query, kind=None):
-    """Live, public pages of the searched types matching ``query``, most relevant first.
+    """Pages of the searched types a visitor may see (``home.visibility``) matching ``query``,
+    most relevant first.
 
     All the query's words must appear (in any form PostgreSQL's French stemmer equates). The
     results are specific pages: a results page costs one query per page type, not per result.
     """
     kinds = [kind] if kind else SEARCH_KINDS
-    pages = Page.objects.live().public().type(*[k.model for k in kinds]).specific()
+    pages = visible(Page.objects.type(*[k.model for k in kinds]), for_search=True).specific()
     return pages.search(query, operator="and")
 
 

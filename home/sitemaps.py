@@ -1,7 +1,10 @@
-"""``/sitemap.xml``: every live public page (Wagtail's sitemap) plus the theme pages.
+"""``/sitemap.xml``: every page a visitor may see (Wagtail's sitemap) plus the theme pages.
+
+"May see" is ``home.visibility``: an expired page leaves the sitemap on its expiry date, even
+before ``publish_scheduled`` marks it expired.
 
 Theme pages (``/actualites/themes/<slug>/``) are routes of the news index, not pages of the tree, so
-Wagtail's own sitemap cannot see them. A theme is listed when at least one live, public page carries
+Wagtail's own sitemap cannot see them. A theme is listed when at least one visible page carries
 it, whatever the app (news or resources): the pages that can carry a theme are found from
 the through models pointing at ``home.Theme``, so a new themed app needs no change here.
 https://docs.wagtail.org/en/stable/reference/contrib/sitemaps.html
@@ -14,6 +17,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from home.models import Theme
+from home.visibility import visible
 
 THEMES_PATH = "themes/"
 
@@ -33,14 +37,14 @@ def themed_page_models():
 
 
 def live_theme_dates():
-    """``{slug: latest publication}`` of the themes carried by at least one live public page.
+    """``{slug: latest publication}`` of the themes carried by at least one visible page.
 
     One query per themed page type, whatever the number of themes and pages.
     """
     dates = {}
     for through, page_model in themed_page_models():
         rows = (
-            through.objects.filter(content_object__in=page_model.objects.live().public())
+            through.objects.filter(content_object__in=visible(page_model.objects))
             .values("tag__slug")
             .annotate(lastmod=Max("content_object__last_published_at"))
         )
@@ -49,6 +53,15 @@ def live_theme_dates():
             if slug not in dates or (lastmod and (dates[slug] is None or lastmod > dates[slug])):
                 dates[slug] = lastmod
     return dates
+
+
+class PageSitemap(Sitemap):
+    """Wagtail's sitemap of the site's pages, without those that have expired or are not yet due."""
+
+    def items(self):
+        root = self.get_wagtail_site().root_page
+        pages = visible(root.get_descendants(inclusive=True))
+        return pages.order_by("path").defer_streamfields().specific()
 
 
 class ThemeSitemap(Sitemap):
@@ -84,4 +97,4 @@ class ThemeSitemap(Sitemap):
         return urls
 
 
-SITEMAPS = {"pages": Sitemap, "themes": ThemeSitemap}
+SITEMAPS = {"pages": PageSitemap, "themes": ThemeSitemap}

@@ -17,17 +17,17 @@ import hashlib
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Count, F, Max, Q
+from django.db.models import Count, F, Max
 from django.http import Http404
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.html import escape
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
 
 from home.models import Theme
+from home.visibility import visible
 from news.feed_content import build_entries, tag_authority, xml_text
 from news.models import ArticlePage, NewsIndexPage, NewsPage, TestimonialPage, WebinarPage
 
@@ -75,18 +75,9 @@ KINDS_BY_SEGMENT = {kind.segment: kind for kind in KINDS}
 
 
 def published_news(now=None):
-    """News a visitor may read now: live, public, not expired, not scheduled for later.
-
-    Wagtail's ``live`` flag is only updated by ``publish_scheduled``; the dates are checked too so
-    that an expired or scheduled page never shows in the meantime.
-    """
-    now = now or timezone.now()
-    return (
-        NewsPage.objects.live()
-        .public()
-        .filter(Q(go_live_at__isnull=True) | Q(go_live_at__lte=now))
-        .filter(Q(expire_at__isnull=True) | Q(expire_at__gt=now))
-    )
+    """News a visitor may read now (``home.visibility``): live, public, not expired, not
+    scheduled for later, whether or not ``publish_scheduled`` has run yet."""
+    return visible(NewsPage.objects, now)
 
 
 def feed_url(fmt, kind=None, theme=None):

@@ -2,8 +2,9 @@
 
 Two rules hold everywhere a visitor sees news (listing, theme pages, home page, related pages):
 
-- only what the public may read: live, outside any private section, not past its expiry date (a
-  page whose ``expire_at`` has passed stays ``live`` until ``publish_scheduled`` runs);
+- only what the public may read (``home.visibility``): live, outside any private section, already
+  past its go-live date and not past its expiry date (Wagtail's ``live`` flag only follows the dates
+  when ``publish_scheduled`` runs);
 - a number of SQL queries that does not grow with the number of items: the page of results is
   fetched first, then made specific one model at a time, then images (with their renditions),
   portraits and themes are fetched in one query each for the whole page of results.
@@ -19,29 +20,24 @@ from django.db.models import (
     F,
     IntegerField,
     Prefetch,
-    Q,
     Value,
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast
 from django.utils import timezone
 from wagtail.images import get_image_model
-from wagtail.models import Page
 
 from home.models import Theme
+from home.visibility import visible as visible_to_visitors
 
 from .models import NewsPage, NewsPageTheme, TestimonialPage, WebinarPage
 
 HOME_LATEST_COUNT = 3
 
 
-def not_expired(now=None):
-    return Q(expire_at__isnull=True) | Q(expire_at__gt=now or timezone.now())
-
-
 def visible(model=NewsPage, now=None):
     """Every ``model`` page a visitor may read, newest first."""
-    return model.objects.live().public().filter(not_expired(now)).order_by("-date", "-pk")
+    return visible_to_visitors(model.objects, now).order_by("-date", "-pk")
 
 
 def _images_with_renditions():
@@ -148,18 +144,3 @@ def home_sections(home, now=None):
         "testimonial": featured_testimonial(now),
         "themes": list(themes_with_counts(news)),
     }
-
-
-def visible_pages(ids, now=None):
-    """The pages among ``ids`` (any type) that a visitor may read, specific, in ``ids`` order."""
-    if not ids:
-        return []
-    pages = {
-        page.pk: page
-        for page in Page.objects.filter(pk__in=ids)
-        .live()
-        .public()
-        .filter(not_expired(now))
-        .specific()
-    }
-    return [pages[pk] for pk in dict.fromkeys(ids) if pk in pages]

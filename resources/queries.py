@@ -7,6 +7,7 @@ cards costs the same number of queries for 3 or 300 resources.
 from django.db.models import Count, Prefetch
 
 from home.models import Theme
+from home.visibility import visible
 from resources.models import (
     ResourceOrganisation,
     ResourcePage,
@@ -27,13 +28,13 @@ def with_card_data(queryset):
     )
 
 
-def live_resources():
-    """Every resource a visitor may see, alphabetically."""
-    return ResourcePage.objects.live().public().order_by("title", "pk")
+def live_resources(now=None):
+    """Every resource a visitor may see (``home.visibility``), alphabetically."""
+    return visible(ResourcePage.objects, now).order_by("title", "pk")
 
 
 def resources_for_theme(theme):
-    """The live, public resources tagged with ``theme`` (a ``Theme`` or its slug), card-ready.
+    """The visible resources tagged with ``theme`` (a ``Theme`` or its slug), card-ready.
 
     For the "Ressources" section of the news theme pages (``/actualites/themes/<slug>/``).
     """
@@ -46,7 +47,7 @@ def resources_for_theme(theme):
 
 
 def resources_presented_in(page):
-    """The live, public resources that list ``page`` (a webinar, article...) as related news."""
+    """The visible resources that list ``page`` (a webinar, article...) as related news."""
     if page is None or page.pk is None:
         return ResourcePage.objects.none()
     linked = ResourceRelatedPage.objects.filter(related_page_id=page.pk).values("page_id")
@@ -54,7 +55,7 @@ def resources_presented_in(page):
 
 
 def theme_counts():
-    """``{theme pk: number of live public resources}``, in one aggregate query."""
+    """``{theme pk: number of visible resources}``, in one aggregate query."""
     rows = (
         ResourcePageTheme.objects.filter(content_object__in=live_resources().values("pk"))
         .values("tag_id")

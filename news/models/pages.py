@@ -18,6 +18,7 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, CardPreviewMixin
 from home.themes import ThemeTaggableManager
+from home.visibility import visible_pages
 
 
 class NewsPageTheme(TaggedItemBase):
@@ -177,9 +178,7 @@ class NewsPage(CardPreviewMixin, BasePage):
     card_themes = theme_list
 
     def visible_related_pages(self):
-        """The related pages a visitor may open (live and public), in the editor's order."""
-        from news.queries import visible_pages
-
+        """The related pages a visitor may open (``home.visibility``), in the editor's order."""
         ids = [link.related_page_id for link in self.related_links.all()]
         return visible_pages(ids)
 

@@ -13,13 +13,14 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, CardPreviewMixin
 from home.pagination import paginate
 from home.themes import ThemeTaggableManager
+from home.visibility import visible_pages
 from resources.status import compute_status, describe_status
 
 # Where a resource may be "presented in": the news kinds (see ResourceRelatedPage).
@@ -374,11 +375,6 @@ class ResourcePage(CardPreviewMixin, BasePage):
         return [link for link in self.documents.all() if link.document_id]
 
     def get_related_news(self):
-        """The live, public news pages this resource was presented in, in the editor's order."""
-        ids = [link.related_page_id for link in self.related_news.all() if link.related_page_id]
-        if not ids:
-            return []
-        pages = {
-            page.pk: page for page in Page.objects.filter(pk__in=ids).live().public().specific()
-        }
-        return [pages[pk] for pk in dict.fromkeys(ids) if pk in pages]
+        """The news pages this resource was presented in that a visitor may open, in the editor's
+        order (``home.visibility``)."""
+        return visible_pages([link.related_page_id for link in self.related_news.all()])
