@@ -1,15 +1,15 @@
 """Site search: which page types it covers, how a visitor's query is read, how results are fetched.
 
-The searched page types are listed once, in ``SEARCH_KINDS``: adding a content type to the search
-(for example the resources) is one line there. Ranking, French stemming on PostgreSQL and the index
+The searched page types are listed once, in ``search_kinds()``: the kinds of news come from
+``news.kinds``; adding another content type to the search is one line there. Ranking, French stemming on PostgreSQL and the index
 itself come from Wagtail's database search backend, see
 https://docs.wagtail.org/en/stable/topics/search/backends.html
 """
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
 
 from django import forms
 from django.apps import apps
@@ -29,28 +29,31 @@ class SearchKind:
     slug: str  # the value of ``?type=`` in the URL
     label: str  # singular, shown on each result
     plural: str  # shown in the filter
-    model_label: str  # "app_label.ModelName"
-
-    @cached_property
-    def model(self):
-        return apps.get_model(self.model_label)
+    model: type
 
 
-SEARCH_KINDS = [
-    SearchKind("article", "Article", "Articles", "news.ArticlePage"),
-    SearchKind("webinaire", "Webinaire", "Webinaires", "news.WebinarPage"),
-    SearchKind("temoignage", "Témoignage", "Témoignages", "news.TestimonialPage"),
-    SearchKind("ressource", "Ressource", "Ressources", "resources.ResourcePage"),
-]
+@functools.cache
+def search_kinds():
+    """The searched kinds, in the order the filter lists them: the kinds of news
+    (``news.kinds``, the same slugs and names as the news listing), then the resources.
+
+    Built on first use rather than at import time: the shared app does not import the content apps
+    while Django loads them.
+    """
+    from news.kinds import KINDS
+
+    return [SearchKind(kind.slug, kind.label, kind.plural, kind.model) for kind in KINDS] + [
+        SearchKind("ressource", "Ressource", "Ressources", apps.get_model("resources.ResourcePage"))
+    ]
 
 
 def kinds_by_slug():
-    return {kind.slug: kind for kind in SEARCH_KINDS}
+    return {kind.slug: kind for kind in search_kinds()}
 
 
 def kind_for_page(page):
     """The ``SearchKind`` of a (specific) page, or None if search does not cover its type."""
-    for kind in SEARCH_KINDS:
+    for kind in search_kinds():
         if isinstance(page, kind.model):
             return kind
     return None
@@ -95,7 +98,7 @@ class SearchForm(forms.Form):
         kwargs.setdefault("auto_id", "recherche-%s")
         super().__init__(*args, **kwargs)
         self.fields["type"].choices = [("", "Tous les contenus")] + [
-            (kind.slug, kind.plural) for kind in SEARCH_KINDS
+            (kind.slug, kind.plural) for kind in search_kinds()
         ]
 
     def full_clean(self):
@@ -126,7 +129,7 @@ def search_pages(query, kind=None):
     All the query's words must appear (in any form PostgreSQL's French stemmer equates). The
     results are specific pages: a results page costs one query per page type, not per result.
     """
-    kinds = [kind] if kind else SEARCH_KINDS
+    kinds = [kind] if kind else search_kinds()
     pages = visible(Page.objects.type(*[k.model for k in kinds]), for_search=True).specific()
     return pages.search(query, operator="and")
 

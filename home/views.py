@@ -13,11 +13,11 @@ from django.views.decorators.http import require_GET
 from home.pagination import paginate
 from home.search import (
     RESULTS_PER_PAGE,
-    SEARCH_KINDS,
     SearchForm,
     SearchKind,
     kind_for_page,
     kinds_by_slug,
+    search_kinds,
 )
 from home.search import search_pages as run_search
 from home.seo import absolute_url
@@ -45,7 +45,7 @@ class SearchResult:
 
 def search_scope():
     """``articles, webinaires et témoignages``: what the search covers, in words."""
-    names = [kind.plural.lower() for kind in SEARCH_KINDS]
+    names = [kind.plural.lower() for kind in search_kinds()]
     return ", ".join(names[:-1]) + " et " + names[-1] if len(names) > 1 else names[0]
 
 

@@ -9,7 +9,8 @@
 from django.urls import path
 
 from news import feed_views
-from news.feeds import KINDS, NewsAtomFeed, NewsRssFeed, feed_view
+from news.feeds import NewsAtomFeed, NewsRssFeed, feed_view
+from news.kinds import KINDS
 
 app_name = "news_feeds"
 

@@ -5,7 +5,8 @@ from django.shortcuts import render
 from wagtail.models import Site
 
 from home.models import Theme
-from news.feeds import KINDS, kind_feed, published_news, site_feed, theme_feed
+from news.feeds import kind_feed, published_news, site_feed, theme_feed
+from news.kinds import KINDS
 from news.models import NewsIndexPage
 
 

@@ -29,7 +29,8 @@ from django.views.decorators.http import condition, require_safe
 from home.models import Theme
 from home.visibility import visible
 from news.feed_content import build_entries, tag_authority, xml_text
-from news.models import ArticlePage, NewsIndexPage, NewsPage, TestimonialPage, WebinarPage
+from news.kinds import KINDS_BY_SEGMENT, LISTING_PARAM
+from news.models import NewsIndexPage, NewsPage
 
 SITE_NAME = "Club des Développeurs de Nouvelle-Aquitaine"
 FEED_ITEMS = 20
@@ -40,38 +41,6 @@ LOGO_SIZE = 144  # pixels, square; RSS allows 144 at most
 FEED_FORMAT_VERSION = "1"
 # The tag URI date of the feeds' own ids: the day the Club was launched.
 FEED_ID_DATE = "2020-11-19"
-# The query parameter with which the news listing filters by kind.
-KIND_FILTER_PARAM = "type"  # the listing's filter (news/filters.py)
-
-
-@dataclass(frozen=True)
-class Kind:
-    """A kind of news with its own feeds: ``/actualites/<segment>/flux.rss``."""
-
-    model: type
-    segment: str
-    label: str  # plural, capitalised
-    description: str
-
-    @property
-    def slug(self):
-        return self.model.kind
-
-
-KINDS = [
-    Kind(
-        ArticlePage, "articles", "Articles", "les articles du Club, de ses membres et partenaires"
-    ),
-    Kind(WebinarPage, "webinaires", "Webinaires", "les annonces et comptes rendus des webinaires"),
-    Kind(
-        TestimonialPage,
-        "temoignages",
-        "Témoignages",
-        "les témoignages des territoires sur leurs projets",
-    ),
-]
-KINDS_BY_SLUG = {kind.slug: kind for kind in KINDS}
-KINDS_BY_SEGMENT = {kind.segment: kind for kind in KINDS}
 
 
 def published_news(now=None):
@@ -245,9 +214,9 @@ class NewsRssFeed(Feed):
             link = f"{index}themes/{state.theme.slug}/"
             path = f"themes/{state.theme.slug}"
         elif state.kind:
-            title = f"{state.kind.label} du {SITE_NAME}"
+            title = f"{state.kind.plural} du {SITE_NAME}"
             description = f"{state.kind.description[:1].upper()}{state.kind.description[1:]}."
-            link = f"{index}?{KIND_FILTER_PARAM}={state.kind.slug}"
+            link = f"{index}?{LISTING_PARAM}={state.kind.slug}"
             path = state.kind.segment
         else:
             title = f"Actualités du {SITE_NAME}"
@@ -384,7 +353,7 @@ def site_feed():
 
 def kind_feed(kind):
     return FeedPair(
-        f"{kind.label} du Club des Développeurs",
+        f"{kind.plural} du Club des Développeurs",
         f"Seulement {kind.description}.",
         feed_url("rss", kind=kind),
         feed_url("atom", kind=kind),

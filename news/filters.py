@@ -9,13 +9,10 @@ never a server error, and never a page that pretends to filter.
 
 from django import forms
 
-from .models import ArticlePage, TestimonialPage, WebinarPage
+from .kinds import KINDS, KINDS_BY_SLUG, LISTING_PARAM
 
-# The kinds a visitor can filter on, by their URL slug, in the order the form lists them.
-KINDS = {model.kind: model for model in (ArticlePage, WebinarPage, TestimonialPage)}
-KIND_CHOICES = [("", "Tous les types")] + [
-    (slug, model._meta.verbose_name_plural.capitalize()) for slug, model in KINDS.items()
-]
+# The kinds a visitor can filter on (``news.kinds``), by their URL slug.
+KIND_CHOICES = [("", "Tous les types")] + [(kind.slug, kind.plural) for kind in KINDS]
 
 
 class ThemeChoiceField(forms.ModelChoiceField):
@@ -49,11 +46,13 @@ class NewsFilterForm(forms.Form):
 
     @property
     def kind(self):
-        return self.cleaned_data.get("type") or None
+        """The slug of the chosen kind (``?type=webinaire``), or None."""
+        return self.cleaned_data.get(LISTING_PARAM) or None
 
     @property
-    def kind_model(self):
-        return KINDS.get(self.kind)
+    def kind_obj(self):
+        """The chosen ``news.kinds.Kind``, or None."""
+        return KINDS_BY_SLUG.get(self.kind)
 
     @property
     def theme_obj(self):
@@ -69,8 +68,8 @@ class NewsFilterForm(forms.Form):
 
     def apply(self, queryset):
         """``queryset`` narrowed by the valid filters (call after ``is_valid()``)."""
-        if self.kind_model is not None:
-            queryset = queryset.type(self.kind_model)
+        if self.kind_obj is not None:
+            queryset = queryset.type(self.kind_obj.model)
         if self.theme_obj is not None:
             queryset = queryset.filter(tagged_themes__tag=self.theme_obj)
         if self.year is not None:
@@ -80,8 +79,8 @@ class NewsFilterForm(forms.Form):
     def summary(self):
         """The active filters in words: ``Webinaires, #Économie territoriale, 2020``."""
         parts = []
-        if self.kind_model is not None:
-            parts.append(self.kind_model._meta.verbose_name_plural.capitalize())
+        if self.kind_obj is not None:
+            parts.append(self.kind_obj.plural)
         if self.theme_obj is not None:
             parts.append(self.theme_obj.hashtag)
         if self.year is not None:

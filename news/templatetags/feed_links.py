@@ -12,7 +12,8 @@ import contextlib
 from django import template
 from django.urls import NoReverseMatch
 
-from news.feeds import KINDS_BY_SLUG, kind_feed, site_feed, theme_feed
+from news.feeds import kind_feed, site_feed, theme_feed
+from news.kinds import KINDS_BY_SLUG
 
 register = template.Library()
 

@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 from wagtail.rich_text import RichText
 
-from home.search import MAX_QUERY_LENGTH, SEARCH_KINDS, SearchKind, clean_query, kind_for_page
+from home.search import MAX_QUERY_LENGTH, SearchKind, clean_query, kind_for_page, search_kinds
 from tests.factories import (
     ArticlePageFactory,
     StandardPageFactory,
@@ -136,13 +136,13 @@ def test_filter_by_kind(client, news_index):
 
 
 def test_search_kinds_are_declared_in_one_list():
-    assert [kind.slug for kind in SEARCH_KINDS] == [
+    assert [kind.slug for kind in search_kinds()] == [
         "article",
         "webinaire",
         "temoignage",
         "ressource",
     ]
-    assert all(isinstance(kind, SearchKind) for kind in SEARCH_KINDS)
+    assert all(isinstance(kind, SearchKind) for kind in search_kinds())
 
 
 def test_kind_for_page_follows_the_registry(news_index):
