@@ -38,7 +38,7 @@ CACHE_SECONDS = 15 * 60
 LOGO = "news/img/feed-logo.png"
 LOGO_SIZE = 144  # pixels, square; RSS allows 144 at most
 # Bump when the markup of the feeds changes, so that readers fetch them again.
-FEED_FORMAT_VERSION = "1"
+FEED_FORMAT_VERSION = "2"
 # The tag URI date of the feeds' own ids: the day the Club was launched.
 FEED_ID_DATE = "2020-11-19"
 

@@ -10,12 +10,12 @@ slug when it is filtered by one kind, and a theme page sets ``feed_theme`` to it
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from home.formatting import count_fr
 from home.models import Theme
 from home.pagination import paginate
 from resources.queries import theme_counts as resource_theme_counts
 
 from .filters import NewsFilterForm
-from .formatting import count_fr
 from .queries import news_years, paginated_cards, themes_with_counts, visible
 
 PER_PAGE = 12

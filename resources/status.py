@@ -8,6 +8,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from home.formatting import date_fr
+
 
 class ResourceStatus(models.TextChoices):
     OPEN = "ouvert", "Ouvert"
@@ -39,20 +41,12 @@ def open_on_q(today=None):
     )
 
 
-def french_date(value):
-    """``1er avril 2021``, ``31 mars 2021``: dates as French public bodies write them."""
-    from django.utils.dateformat import format as date_format
-
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {date_format(value, 'F Y')}"
-
-
 def describe_status(status, opens_on, closes_on):
     """The status in a short sentence: ``Ouvert jusqu'au 31 mars 2021``."""
     if status == ResourceStatus.UPCOMING:
-        return f"À venir : ouverture le {french_date(opens_on)}"
+        return f"À venir : ouverture le {date_fr(opens_on)}"
     if status == ResourceStatus.CLOSED:
-        return f"Clos depuis le {french_date(closes_on)}"
+        return f"Clos depuis le {date_fr(closes_on)}"
     if status == ResourceStatus.OPEN and closes_on:
-        return f"Ouvert jusqu'au {french_date(closes_on)}"
+        return f"Ouvert jusqu'au {date_fr(closes_on)}"
     return status.label

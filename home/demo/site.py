@@ -203,7 +203,7 @@ ACCESSIBILITY_FOOTER_LABEL = "Accessibilité : non conforme"
 
 def accessibility_statement(established_on):
     """The introduction and body of the accessibility statement, written on ``established_on``."""
-    from news.formatting import date_fr  # the site's one way of writing a date in French
+    from home.formatting import date_fr  # the site's one way of writing a date in French
 
     return (
         "La déclaration d'accessibilité du site, selon le référentiel général d'amélioration "

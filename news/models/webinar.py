@@ -11,7 +11,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import DocumentLinkBlock
-from news.formatting import time_fr
+from home.formatting import time_fr
 
 from .pages import NewsPage
 

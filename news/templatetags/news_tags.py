@@ -1,16 +1,16 @@
-"""Template helpers of the news: French dates and links to theme pages."""
+"""Template helpers of the news: French dates (from ``home.formatting``, the same filters as
+``{% load french_dates %}``) and links to theme pages."""
 
 from django import template
 
-from news import formatting
+from home import formatting
+from home.templatetags.french_dates import FILTERS
 from news.links import news_index_for
 
 register = template.Library()
 
-register.filter("date_fr", formatting.date_fr)
-register.filter("datetime_fr", formatting.datetime_fr)
-register.filter("time_fr", formatting.time_fr)
-register.filter("duration_fr", formatting.duration_fr)
+for name in FILTERS:
+    register.filter(name, getattr(formatting, name))
 
 
 @register.simple_tag(takes_context=True)

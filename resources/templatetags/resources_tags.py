@@ -6,7 +6,6 @@ from django import template
 
 from resources.queries import resources_for_theme
 from resources.queries import resources_presented_in as presented_in_query
-from resources.status import french_date as _french_date
 
 register = template.Library()
 
@@ -30,12 +29,6 @@ def resources_presented_in(context, page, heading="Ressources présentées"):
         "heading": heading,
         "heading_id": "ressources-presentees",
     }
-
-
-@register.filter
-def french_date(value):
-    """``1er avril 2021``: the date as French public bodies write it (empty if no date)."""
-    return _french_date(value) if value else ""
 
 
 @register.inclusion_tag(SECTION_TEMPLATE, takes_context=True)

@@ -170,7 +170,7 @@ def test_content_is_full_with_absolute_links_and_images(client, news, fmt):
 def test_webinar_items_carry_date_time_speakers_recap_and_replay(client, news):
     parsed = checks.check_rss(client.get("/actualites/webinaires/flux.rss").content)
     content = content_of(parsed.entries[0])
-    assert "Webinaire du lundi 30 novembre 2020, de 10 h 00 à 11 h 30" in content
+    assert "Webinaire du lundi 30 novembre 2020, de 10 h à 11 h 30" in content
     assert "Alex Intervenant" in content
     assert '<a href="https://video.example.org/replay-aides">' in content
     assert "Compte rendu" in content and "Anticiper les dossiers" in content

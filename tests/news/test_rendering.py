@@ -7,8 +7,8 @@ import pytest
 import time_machine
 from wagtail.models import PageViewRestriction
 
+from home.formatting import date_fr, datetime_fr, duration_fr
 from news import replay
-from news.formatting import date_fr, datetime_fr, duration_fr
 from news.models import NewsRelatedLink, WebinarSpeaker
 from tests.factories import (
     ArticlePageFactory,
