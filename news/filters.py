@@ -9,15 +9,12 @@ never a server error, and never a page that pretends to filter.
 
 from django import forms
 
+from home.forms import ThemeChoiceField
+
 from .kinds import KINDS, KINDS_BY_SLUG, LISTING_PARAM
 
 # The kinds a visitor can filter on (``news.kinds``), by their URL slug.
 KIND_CHOICES = [("", "Tous les types")] + [(kind.slug, kind.plural) for kind in KINDS]
-
-
-class ThemeChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj):
-        return obj.hashtag
 
 
 class NewsFilterForm(forms.Form):
@@ -27,13 +24,7 @@ class NewsFilterForm(forms.Form):
     """
 
     type = forms.ChoiceField(label="Type", required=False, choices=KIND_CHOICES)
-    theme = ThemeChoiceField(
-        label="Thème",
-        required=False,
-        queryset=None,
-        to_field_name="slug",
-        empty_label="Tous les thèmes",
-    )
+    theme = ThemeChoiceField(queryset=None, label="Thème", empty_label="Tous les thèmes")
     annee = forms.TypedChoiceField(label="Année", required=False, coerce=int, empty_value=None)
 
     def __init__(self, data, *, themes, years):

@@ -9,6 +9,7 @@ filter were not set: a stale bookmark still shows a useful list rather than an e
 from django import forms
 from django.utils import timezone
 
+from home.forms import SlugChoiceField, ThemeChoiceField
 from home.models import Theme
 from resources.models import (
     Audience,
@@ -19,23 +20,6 @@ from resources.models import (
 )
 from resources.queries import with_card_data
 from resources.status import open_on_q
-
-
-class SlugChoiceField(forms.ModelChoiceField):
-    """A choice of model instances by slug; a value the database cannot compare is just invalid."""
-
-    def __init__(self, queryset, **kwargs):
-        super().__init__(queryset, to_field_name="slug", required=False, **kwargs)
-
-    def to_python(self, value):
-        if isinstance(value, str) and ("\x00" in value or len(value) > 100):
-            raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
-        return super().to_python(value)
-
-
-class ThemeChoiceField(SlugChoiceField):
-    def label_from_instance(self, obj):
-        return obj.hashtag
 
 
 class CheckboxFlag(forms.CheckboxInput):
