@@ -29,7 +29,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
@@ -101,33 +100,17 @@ def item_guid(page, authority):
     """A tag URI (RFC 4151) that no rename, re-slug or move ever changes.
 
     Made of the site's host, the day the page was first published and its primary key:
-    ``tag:example.org,2020-11-19:actualites/42``.
+    ``tag:example.org,2020-11-19:actualites/42``. The first publication's day, not the item's
+    publication date (``NewsPage.published_at``): ids already given out to readers never change.
     """
-    first = page.first_published_at or publication_date(page)
+    first = page.first_published_at or page.published_at
     day = first.astimezone(datetime.UTC).date().isoformat()
     return f"tag:{authority},{day}:actualites/{page.pk}"
 
 
-def publication_date(page):
-    """When the item became news.
-
-    The first publication when the page went out on or before its date (a webinar announced ahead
-    of its session, an article of the day), so that no item is dated in the future; the editorial
-    date (9:00, Paris time) for an item entered after the fact (a recap published later, imported
-    archives).
-    """
-    editorial = timezone.make_aware(datetime.datetime.combine(page.date, datetime.time(9, 0)))
-    first = page.first_published_at
-    if first is None:
-        return editorial
-    if timezone.localtime(first).date() <= page.date:
-        return first
-    return editorial
-
-
 def update_date(page):
     """When the item last changed: its last publication, never before its publication date."""
-    published = publication_date(page)
+    published = page.published_at
     return max(published, page.last_published_at) if page.last_published_at else published
 
 
@@ -376,7 +359,7 @@ class EntryBuilder:
             title=page.title,
             link=link,
             guid=item_guid(page, self.authority),
-            pubdate=publication_date(page),
+            pubdate=page.published_at,
             updated=update_date(page),
             author=page.signature,
             summary=page.introduction,

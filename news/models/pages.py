@@ -188,10 +188,19 @@ class NewsPage(CardPreviewMixin, BasePage):
 
     @property
     def published_at(self):
-        """When the item first went public (falls back to its date)."""
-        return self.first_published_at or timezone.make_aware(
-            datetime.datetime.combine(self.date, datetime.time(9, 0))
-        )
+        """When the item became news: the one publication date of the feeds, the JSON-LD
+        ``datePublished`` and ``article:published_time``.
+
+        The first publication when the page went out on or before its date (a webinar announced
+        ahead of its session, an article of the day), so that no item is dated in the future; the
+        editorial date (9:00, Paris time) for an item entered after the fact (a recap published
+        later, imported archives, demo content), so that it is not dated the day it was typed in.
+        """
+        editorial = timezone.make_aware(datetime.datetime.combine(self.date, datetime.time(9, 0)))
+        first = self.first_published_at
+        if first is None or timezone.localtime(first).date() > self.date:
+            return editorial
+        return first
 
 
 class ArticlePage(NewsPage):
