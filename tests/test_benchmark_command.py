@@ -15,11 +15,11 @@ def test_benchmark_prints_its_figures_and_leaves_the_database_as_it_was():
     call_command("load_demo_content", verbosity=0)
     before = NewsPage.objects.count()
     out = io.StringIO()
-    call_command("benchmark_listings", items=80, stdout=out)
+    call_command("benchmark_listings", items=130, stdout=out)
     report = out.getvalue()
     for url in ["/actualites/", "/actualites/flux.rss", "/ressources/", "/sitemap.xml"]:
         assert url in report
-    assert re.search(r"De 8 à 80 actualités, le nombre de requêtes des listes", report)
+    assert re.search(r"De 13 à 130 actualités, le nombre de requêtes des listes", report)
     assert NewsPage.objects.count() == before
 
 
