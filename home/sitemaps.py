@@ -10,7 +10,6 @@ the through models pointing at ``home.Theme``, so a new themed app needs no chan
 https://docs.wagtail.org/en/stable/reference/contrib/sitemaps.html
 """
 
-from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db.models import Max
 from wagtail.contrib.sitemaps import Sitemap
@@ -18,6 +17,7 @@ from wagtail.models import Page
 
 from home.models import Theme
 from home.visibility import visible
+from news.links import news_index_for
 
 THEMES_PATH = "themes/"
 
@@ -67,15 +67,8 @@ class PageSitemap(Sitemap):
 class ThemeSitemap(Sitemap):
     """The themes index page and one page per theme in use, under the live news index."""
 
-    def news_index(self):
-        if not apps.is_installed("news"):
-            return None
-        model = apps.get_model("news", "NewsIndexPage")
-        site = self.get_wagtail_site()
-        return model.objects.live().public().descendant_of(site.root_page, inclusive=True).first()
-
     def items(self):
-        index = self.news_index()
+        index = news_index_for(self.request)
         if index is None:
             return []
         base = index.get_full_url(self.request) + THEMES_PATH

@@ -7,7 +7,7 @@ from wagtail.models import Site
 from home.models import Theme
 from news.feeds import kind_feed, published_news, site_feed, theme_feed
 from news.kinds import KINDS
-from news.models import NewsIndexPage
+from news.links import news_index_for
 
 
 def _absolute(request, pair):
@@ -24,7 +24,7 @@ def _crumbs(request):
     site = Site.find_for_request(request)
     if site is not None:
         crumbs.append({"title": site.root_page.title, "url": site.root_page.get_url(request)})
-    index = NewsIndexPage.objects.live().first()
+    index = news_index_for(request)
     if index is not None:
         crumbs.append({"title": index.title, "url": index.get_url(request)})
     crumbs.append({"title": "Flux RSS", "url": request.path})

@@ -30,7 +30,8 @@ from home.models import Theme
 from home.visibility import visible
 from news.feed_content import build_entries, tag_authority, xml_text
 from news.kinds import KINDS_BY_SEGMENT, LISTING_PARAM
-from news.models import NewsIndexPage, NewsPage
+from news.links import news_index_for
+from news.models import NewsPage
 
 SITE_NAME = "Club des Développeurs de Nouvelle-Aquitaine"
 FEED_ITEMS = 20
@@ -114,7 +115,7 @@ def feed_state(request, kind=None, theme=None):
 
 
 def news_index_url(request):
-    index = NewsIndexPage.objects.live().only("url_path", "path", "depth").first()
+    index = news_index_for(request)
     url = index.get_url(request) if index else None
     return request.build_absolute_uri(url or "/")
 
