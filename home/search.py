@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from django import forms
 from django.apps import apps
-from wagtail.models import Page
 from wagtail.search import index
 
-from home.visibility import visible
+from home.querysets import pages as site_pages
 
 MAX_QUERY_LENGTH = 200
 RESULTS_PER_PAGE = 10
@@ -130,7 +129,7 @@ def search_pages(query, kind=None):
     results are specific pages: a results page costs one query per page type, not per result.
     """
     kinds = [kind] if kind else search_kinds()
-    pages = visible(Page.objects.type(*[k.model for k in kinds]), for_search=True).specific()
+    pages = site_pages().type(*[k.model for k in kinds]).visible_for_search().specific()
     return pages.search(query, operator="and")
 
 

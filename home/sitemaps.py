@@ -16,7 +16,7 @@ from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from home.models import Theme
-from home.visibility import visible
+from home.querysets import pages
 from news.links import news_index_for
 
 THEMES_PATH = "themes/"
@@ -44,7 +44,7 @@ def live_theme_dates():
     dates = {}
     for through, page_model in themed_page_models():
         rows = (
-            through.objects.filter(content_object__in=visible(page_model.objects))
+            through.objects.filter(content_object__in=page_model.objects.visible())
             .values("tag__slug")
             .annotate(lastmod=Max("content_object__last_published_at"))
         )
@@ -60,8 +60,8 @@ class PageSitemap(Sitemap):
 
     def items(self):
         root = self.get_wagtail_site().root_page
-        pages = visible(root.get_descendants(inclusive=True))
-        return pages.order_by("path").defer_streamfields().specific()
+        found = pages().descendant_of(root, inclusive=True).visible()
+        return found.order_by("path").defer_streamfields().specific()
 
 
 class ThemeSitemap(Sitemap):

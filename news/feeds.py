@@ -27,7 +27,6 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
 
 from home.models import Theme
-from home.visibility import visible
 from news.feed_content import build_entries, tag_authority, xml_text
 from news.kinds import KINDS_BY_SEGMENT, LISTING_PARAM
 from news.links import news_index_for
@@ -47,7 +46,7 @@ FEED_ID_DATE = "2020-11-19"
 def published_news(now=None):
     """News a visitor may read now (``home.visibility``): live, public, not expired, not
     scheduled for later, whether or not ``publish_scheduled`` has run yet."""
-    return visible(NewsPage.objects, now)
+    return NewsPage.objects.visible(now)
 
 
 def feed_url(fmt, kind=None, theme=None):

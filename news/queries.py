@@ -19,55 +19,22 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     IntegerField,
-    Prefetch,
     Value,
-    prefetch_related_objects,
 )
 from django.db.models.functions import Cast
 from django.utils import timezone
-from wagtail.images import get_image_model
 
+from home.cards import image_prefetch
 from home.models import Theme
-from home.visibility import visible as visible_to_visitors
 
-from .models import NewsPage, NewsPageTheme, TestimonialPage, WebinarPage
+from .models import NewsPage, TestimonialPage, WebinarPage
 
 HOME_LATEST_COUNT = 3
 
 
 def visible(model=NewsPage, now=None):
     """Every ``model`` page a visitor may read, newest first."""
-    return visible_to_visitors(model.objects, now).order_by("-date", "-pk")
-
-
-def _images_with_renditions():
-    return get_image_model().objects.prefetch_renditions()
-
-
-def prefetch_cards(items):
-    """Make ``items`` (specific news pages) ready for cards, in constant queries.
-
-    Returns them as a list, in the same order, with the main image and its renditions, the themes,
-    and for testimonials the portrait and its renditions, all prefetched.
-    """
-    items = list(items)
-    prefetch_related_objects(
-        items,
-        Prefetch("main_image", queryset=_images_with_renditions()),
-        Prefetch("tagged_themes", queryset=NewsPageTheme.objects.select_related("tag")),
-    )
-    testimonials = [item for item in items if isinstance(item, TestimonialPage)]
-    if testimonials:
-        prefetch_related_objects(
-            testimonials, Prefetch("portrait", queryset=_images_with_renditions())
-        )
-    return items
-
-
-def paginated_cards(page_of_results):
-    """Replace the object list of a paginator page by its items, ready for cards."""
-    page_of_results.object_list = prefetch_cards(page_of_results.object_list)
-    return page_of_results
+    return model.objects.visible(now).order_by("-date", "-pk")
 
 
 def themes_with_counts(news=None):
@@ -117,11 +84,7 @@ def latest_recap(now=None):
 
 def featured_testimonial(now=None):
     """The most recent testimonial, with its portrait and renditions."""
-    return (
-        visible(TestimonialPage, now)
-        .prefetch_related(Prefetch("portrait", queryset=_images_with_renditions()))
-        .first()
-    )
+    return visible(TestimonialPage, now).prefetch_related(image_prefetch("portrait")).first()
 
 
 def home_sections(home, now=None):
@@ -138,7 +101,7 @@ def home_sections(home, now=None):
     if webinar is None:
         webinar = latest_recap(now)
     return {
-        "latest_news": prefetch_cards(news.specific()[:HOME_LATEST_COUNT]),
+        "latest_news": list(news.for_cards()[:HOME_LATEST_COUNT]),
         "highlight_webinar": webinar,
         "highlight_is_upcoming": upcoming,
         "testimonial": featured_testimonial(now),

@@ -16,7 +16,7 @@ from home.pagination import paginate
 from resources.queries import theme_counts as resource_theme_counts
 
 from .filters import NewsFilterForm
-from .queries import news_years, paginated_cards, themes_with_counts, visible
+from .queries import news_years, themes_with_counts, visible
 
 PER_PAGE = 12
 
@@ -35,7 +35,7 @@ def listing_context(index, request):
     )
     if not form.is_valid():
         raise Http404("Ce filtre ne correspond à aucune actualité.")
-    results = paginated_cards(paginate(request, form.apply(news).specific(), PER_PAGE))
+    results = paginate(request, form.apply(news).for_cards(), PER_PAGE)
     if form.is_filtered:
         empty = "Aucune actualité ne correspond à ces critères. Essayez d'effacer un filtre."
     else:
@@ -76,7 +76,7 @@ def theme_context(index, request, slug):
     """``/actualites/themes/<slug>/``: every item with this theme; any existing theme answers."""
     theme = get_object_or_404(Theme, slug=slug)
     news = visible().child_of(index).filter(tagged_themes__tag=theme)
-    results = paginated_cards(paginate(request, news.specific(), PER_PAGE))
+    results = paginate(request, news.for_cards(), PER_PAGE)
     return {
         "theme": theme,
         "page_obj": results,

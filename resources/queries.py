@@ -7,7 +7,6 @@ cards costs the same number of queries for 3 or 300 resources.
 from django.db.models import Count, Prefetch
 
 from home.models import Theme
-from home.visibility import visible
 from resources.models import (
     ResourceOrganisation,
     ResourcePage,
@@ -30,7 +29,7 @@ def with_card_data(queryset):
 
 def live_resources(now=None):
     """Every resource a visitor may see (``home.visibility``), alphabetically."""
-    return visible(ResourcePage.objects, now).order_by("title", "pk")
+    return ResourcePage.objects.visible(now).order_by("title", "pk")
 
 
 def resources_for_theme(theme):

@@ -4,6 +4,8 @@ from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from home.querysets import SitePageManager
+
 
 class BasePage(Page):
     """What every page of the site has: a sharing image and a description for search engines.
@@ -34,6 +36,8 @@ class BasePage(Page):
         ),
         MultiFieldPanel([FieldPanel("show_in_menus")], heading="Navigation"),
     ]
+
+    objects = SitePageManager()
 
     class Meta:
         abstract = True

@@ -1,6 +1,7 @@
 import datetime
 
 from django.db import models
+from django.db.models import F, Prefetch
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -16,9 +17,10 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
+from home.cards import image_prefetch
 from home.models import BasePage, CardPreviewMixin
+from home.querysets import SitePageManager, SitePageQuerySet, visible_pages
 from home.themes import ThemeTaggableManager
-from home.visibility import visible_pages
 
 
 class NewsPageTheme(TaggedItemBase):
@@ -53,6 +55,15 @@ class NewsRelatedLink(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "page liée"
         verbose_name_plural = "pages liées"
+
+
+class NewsQuerySet(SitePageQuerySet):
+    def newest_first(self):
+        """By date, then first publication, newest first: the order of every news list."""
+        return self.order_by("-date", F("first_published_at").desc(nulls_last=True), "-pk")
+
+
+NewsPageManager = SitePageManager.from_queryset(NewsQuerySet)
 
 
 class NewsPage(CardPreviewMixin, BasePage):
@@ -103,6 +114,8 @@ class NewsPage(CardPreviewMixin, BasePage):
         help_text="Les thèmes de l'actualité, séparés par des virgules, par exemple "
         "« Économie territoriale ». Le « # » est facultatif.",
     )
+
+    objects = NewsPageManager()
 
     is_creatable = False
     parent_page_types = ["news.NewsIndexPage"]
@@ -159,23 +172,31 @@ class NewsPage(CardPreviewMixin, BasePage):
         context["related_pages"] = self.visible_related_pages()
         return context
 
-    # What ``templates/includes/card.html`` shows of any news item ---------------------------
+    # The card protocol (``home.cards``): what ``templates/includes/card.html`` shows ----------
+    @classmethod
+    def card_prefetch(cls):
+        return [
+            image_prefetch("main_image"),
+            Prefetch("tagged_themes", queryset=NewsPageTheme.objects.select_related("tag")),
+        ]
+
     @property
     def card_date(self):
         return self.date
 
-    def get_card_image(self):
+    @property
+    def card_image(self):
         return self.main_image
 
+    @property
     def card_meta(self):
         """One more line under the date on a card; kinds that have something to say add it."""
         return ""
 
-    def theme_list(self):
-        """The themes in alphabetical order (uses ``tagged_themes`` if ``news.queries`` prefetched it)."""
+    @property
+    def card_themes(self):
+        """The themes in alphabetical order (from ``tagged_themes``, prefetched for cards)."""
         return sorted((link.tag for link in self.tagged_themes.all()), key=lambda theme: theme.slug)
-
-    card_themes = theme_list
 
     def visible_related_pages(self):
         """The related pages a visitor may open (``home.visibility``), in the editor's order."""

@@ -2,6 +2,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageChooserPanel
 from wagtail.search import index
 
+from home.cards import image_prefetch
+
 from .pages import NewsPage
 from .webinar import WebinarPage
 
@@ -116,19 +118,23 @@ class TestimonialPage(NewsPage):
         verbose_name = "témoignage"
         verbose_name_plural = "témoignages"
 
-    def get_card_image(self):
+    @classmethod
+    def card_prefetch(cls):
+        return [*super().card_prefetch(), image_prefetch("portrait")]
+
+    @property
+    def card_image(self):
         return self.main_image or self.portrait
 
+    @property
     def card_meta(self):
         return self.organisation
 
     def visible_webinar(self):
         """The webinar of this testimonial, if a visitor may open it."""
-        from news.queries import visible
-
         if self.webinar_id is None:
             return None
-        return visible(WebinarPage).filter(pk=self.webinar_id).first()
+        return WebinarPage.objects.visible().filter(pk=self.webinar_id).first()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

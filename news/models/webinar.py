@@ -162,7 +162,6 @@ class WebinarPage(NewsPage):
 
     def get_context(self, request, *args, **kwargs):
         """The face of the page follows the clock: registration call before, recap after."""
-        from news.queries import visible
         from news.replay import replay_for
 
         from .testimonial import TestimonialPage
@@ -174,10 +173,11 @@ class WebinarPage(NewsPage):
             is_past=is_past,
             speaker_list=[item.speaker for item in self.speakers.all()],
             replay=replay_for(self.replay_url) if is_past else None,
-            testimonial_list=list(visible(TestimonialPage, now).filter(webinar=self)),
+            testimonial_list=list(TestimonialPage.objects.visible(now).filter(webinar=self)),
         )
         return context
 
+    @property
     def card_meta(self):
         if self.is_upcoming():
             return f"À venir, à {time_fr(self.starts_at)}, {self.get_attendance_display().lower()}"

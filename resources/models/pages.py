@@ -19,8 +19,8 @@ from wagtail.search import index
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, CardPreviewMixin
 from home.pagination import paginate
+from home.querysets import visible_pages
 from home.themes import ThemeTaggableManager
-from home.visibility import visible_pages
 from resources.status import compute_status, describe_status
 
 # Where a resource may be "presented in": the news kinds (see ResourceRelatedPage).

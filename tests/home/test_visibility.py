@@ -1,4 +1,4 @@
-"""One rule for what a visitor may see (``home.visibility``), applied everywhere pages are listed.
+"""One rule for what a visitor may see (``.visible()``, ``home.querysets``), applied everywhere pages are listed.
 
 An expired page stays ``live`` until ``publish_scheduled`` runs; a page may carry a ``go_live_at``
 still to come. Both must stay out of every list in the meantime: resource library, theme pages,
@@ -12,9 +12,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import PageViewRestriction
 
-from home.visibility import visible, visible_pages
+from home.querysets import pages, visible_pages
 from news.models import NewsPage
 from resources.models import ResourcePage
 from tests.factories import (
@@ -81,13 +81,13 @@ def test_the_rule_checks_live_privacy_and_both_dates(home_page):
             go_live_at=now,
             expire_at=now + datetime.timedelta(seconds=1),
         )
-        assert set(visible(ResourcePage.objects)) == {shown, due}
-        later = visible(Page.objects.type(ResourcePage), now=now + datetime.timedelta(days=1))
+        assert set(ResourcePage.objects.visible()) == {shown, due}
+        later = pages().type(ResourcePage).visible(now=now + datetime.timedelta(days=1))
         assert {page.pk for page in later} == {shown.pk, tomorrow.pk}
 
 
 def test_search_form_of_the_rule_gives_the_same_pages(home_page):
-    """``for_search`` is the same rule in a form Wagtail search accepts (Page does not index the
+    """``visible_for_search()`` is the same rule in a form Wagtail search accepts (Page does not index the
     dates as filter fields: a plain date filter raises ``FilterFieldError`` in ``.search()``)."""
     with time_machine.travel(MONDAY_9AM, tick=False):
         shown = ResourcePageFactory(parent=home_page, title="Zéphyr permanent")
@@ -95,9 +95,9 @@ def test_search_form_of_the_rule_gives_the_same_pages(home_page):
             ResourcePageFactory(parent=home_page, title="Zéphyr expiré"),
             expire_at=MONDAY_9AM - datetime.timedelta(minutes=1),
         )
-        pages = visible(Page.objects.type(ResourcePage), for_search=True)
-        assert list(pages) == [shown.page_ptr]
-        assert [page.pk for page in pages.search("Zéphyr")] == [shown.pk]
+        found = pages().type(ResourcePage).visible_for_search()
+        assert list(found) == [shown.page_ptr]
+        assert [page.pk for page in found.search("Zéphyr")] == [shown.pk]
 
 
 def test_an_expired_resource_leaves_the_library_before_publish_scheduled(client, library):

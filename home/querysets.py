@@ -1,0 +1,102 @@
+"""The page queryset of the site: what a visitor may see (``.visible()``) and cards (``.for_cards()``).
+
+What a visitor may see is the one rule that every listing, feed, search, sitemap and menu applies.
+
+A page is visible when it is
+
+- live (published),
+- public: neither it nor any of its ancestors has a view restriction (password, login, groups),
+- already live: no ``go_live_at``, or one that has passed,
+- not expired: no ``expire_at``, or one still to come.
+
+Wagtail only updates ``live`` and ``expired`` from the dates when ``publish_scheduled`` runs (a
+cron job, see https://docs.wagtail.org/en/stable/reference/management_commands.html#publish-scheduled):
+checking the dates here too means an expired page leaves every list on time, not at the next run.
+
+The rule is a queryset method, in Wagtail's own ``live().public()`` style: every page type of the
+site (``home.models.BasePage``) has ``Model.objects.visible()``, and ``pages()`` gives the same
+vocabulary over pages of any type (``Page``), for the sitemap, menus and hand-picked links.
+
+``.for_cards()`` fetches what the cards of a listing show in a constant number of queries: each page
+type says what its card needs (``card_prefetch()``, see ``home.cards``).
+"""
+
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
+
+from home.cards import prefetch_for_cards
+
+
+def visible_q(now=None):
+    """The date half of the rule, as a ``Q`` on any page model: already live and not expired."""
+    now = now or timezone.now()
+    return (Q(go_live_at__isnull=True) | Q(go_live_at__lte=now)) & (
+        Q(expire_at__isnull=True) | Q(expire_at__gt=now)
+    )
+
+
+class SitePageQuerySet(PageQuerySet):
+    """Wagtail's page queryset with the site's visibility rule and card prefetching."""
+
+    _for_cards = False
+
+    def visible(self, now=None):
+        """The pages a visitor may see.
+
+        ``public()`` reads the view restrictions once, when this is called (one small query): build
+        the visible queryset once per request and narrow it further rather than calling this again.
+        """
+        return self.live().public().filter(visible_q(now))
+
+    def visible_for_search(self, now=None):
+        """The same pages in a form Wagtail search accepts.
+
+        A search only filters on fields indexed as ``FilterField``, and ``Page`` indexes its ``id``
+        but neither ``go_live_at`` nor ``expire_at``, so the dates are checked in a subquery on ids.
+        """
+        dated = Page.objects.filter(visible_q(now)).values("id")
+        return self.live().public().filter(id__in=dated)
+
+    def for_cards(self):
+        """Specific pages, each with what its card shows (image and renditions, themes...)
+        fetched for the whole batch once the queryset is evaluated (after pagination)."""
+        has_subtypes = any(not model._meta.abstract for model in self.model.__subclasses__())
+        clone = self.specific() if has_subtypes or self.model is Page else self._chain()
+        clone._for_cards = True
+        return clone
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._for_cards = self._for_cards
+        return clone
+
+    def _fetch_all(self):
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if self._for_cards and not fetched:
+            prefetch_for_cards(self._result_cache)
+
+
+class SitePageManager(PageManager.from_queryset(SitePageQuerySet)):
+    """The manager of every page type of the site (set on ``BasePage``)."""
+
+
+def pages(model=Page):
+    """Pages of any type (``Page``) with the site's vocabulary: ``pages().visible()``."""
+    return SitePageQuerySet(model).order_by("path")
+
+
+def visible_pages(ids, now=None):
+    """The pages among ``ids`` (any type) that a visitor may see, specific, in ``ids`` order.
+
+    For the pages an editor links by hand (related pages, "presented in"): a link to a page that
+    was unpublished, made private or expired disappears instead of leading to an error page.
+    """
+    ids = [pk for pk in ids if pk]
+    if not ids:
+        return []
+    found = pages().filter(pk__in=ids).visible(now).specific()
+    by_pk = {page.pk: page for page in found}
+    return [by_pk[pk] for pk in dict.fromkeys(ids) if pk in by_pk]
