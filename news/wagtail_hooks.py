@@ -1,7 +1,11 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.sections import HOOK as HOME_SECTIONS_HOOK
+from home.sections import HomeSection
 from news.models import Speaker
+from news.queries import home_sections
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -15,3 +19,9 @@ class SpeakerViewSet(SnippetViewSet):
 
 
 register_snippet(SpeakerViewSet)
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def news_on_the_home_page(home_page, request):
+    """The latest items, the webinar of the moment, a testimonial and the themes."""
+    return HomeSection("news/includes/home_sections.html", home_sections(home_page), order=10)

@@ -4,6 +4,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
 from home.blocks import BaseStreamBlock, CallToActionBlock, KeyFigureBlock
+from home.sections import home_sections
 
 from .mixins import BasePage
 
@@ -39,8 +40,9 @@ class HomePage(BasePage):
     )
 
     max_count = 1
+    # Any page type whose ``parent_page_types`` names the home page may go under it (the sections
+    # of the content apps say so themselves): the home page names no content app.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "resources.ResourceIndexPage"]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -59,11 +61,9 @@ class HomePage(BasePage):
         return self.introduction or self.headline
 
     def get_context(self, request, *args, **kwargs):
-        """Adds the news sections (latest items, webinar, testimonial, themes)."""
-        from news.queries import home_sections  # news builds on home, not the reverse
-
+        """Adds the sections the content apps contribute (``home.sections``)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self))
+        context["home_sections"] = home_sections(self, request)
         return context
 
     def key_figure_values(self):

@@ -61,6 +61,12 @@ def query_string(context, **changes):
 
 
 @register.filter
+def render_section(section, request):
+    """A ``home.sections.HomeSection`` rendered with the request: ``{{ section|render_section:request }}``."""
+    return section.render(request)
+
+
+@register.filter
 def social_network_label(value):
     """``LinkedIn`` for the stored ``linkedin``: the name as the network writes it."""
     from home.models.site_settings import SOCIAL_NETWORKS
