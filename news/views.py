@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404
 from home.formatting import count_fr
 from home.models import Theme
 from home.pagination import paginate
-from resources.queries import theme_counts as resource_theme_counts
+from resources.models import ResourcePage
 
 from .filters import NewsFilterForm
-from .queries import news_years, themes_with_counts, visible
+from .queries import news_years, visible
 
 PER_PAGE = 12
 
@@ -30,7 +30,7 @@ def listing_context(index, request):
     news = visible().child_of(index)
     form = NewsFilterForm(
         request.GET,
-        themes=themes_with_counts(news),
+        themes=Theme.objects.with_counts(count=news),
         years=news_years(news),
     )
     if not form.is_valid():
@@ -54,16 +54,11 @@ def listing_context(index, request):
 def theme_list_context(index, request):
     """``/actualites/themes/``: every theme that visible news or resources carry, with counts.
 
-    Three queries whatever the number of themes, news and resources.
+    One query for the counts, whatever the number of themes, news and resources.
     """
-    news_counts = dict(
-        themes_with_counts(visible().child_of(index)).values_list("pk", "count").order_by()
+    themes = Theme.objects.with_counts(
+        news_count=visible().child_of(index), resource_count=ResourcePage.objects.visible()
     )
-    resource_counts = resource_theme_counts()
-    themes = list(Theme.objects.filter(pk__in={*news_counts, *resource_counts}).order_by("slug"))
-    for theme in themes:
-        theme.news_count = news_counts.get(theme.pk, 0)
-        theme.resource_count = resource_counts.get(theme.pk, 0)
     return {
         "themes": themes,
         "seo_title": "Thèmes",
@@ -73,8 +68,12 @@ def theme_list_context(index, request):
 
 
 def theme_context(index, request, slug):
-    """``/actualites/themes/<slug>/``: every item with this theme; any existing theme answers."""
-    theme = get_object_or_404(Theme, slug=slug)
+    """``/actualites/themes/<slug>/``: every item with this theme.
+
+    Only a theme that a visible page carries has a page: a theme typed in a draft, or left by the
+    last page that carried it, answers 404.
+    """
+    theme = get_object_or_404(Theme.objects.in_use(), slug=slug)
     news = visible().child_of(index).filter(tagged_themes__tag=theme)
     results = paginate(request, news.for_cards(), PER_PAGE)
     return {

@@ -2,8 +2,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.search import SEARCH_KINDS_HOOK, SearchKind
 from home.sections import HOOK as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
+from news.kinds import KINDS
 from news.models import Speaker
 from news.queries import home_sections
 
@@ -25,3 +27,9 @@ register_snippet(SpeakerViewSet)
 def news_on_the_home_page(home_page, request):
     """The latest items, the webinar of the moment, a testimonial and the themes."""
     return HomeSection("news/includes/home_sections.html", home_sections(home_page), order=10)
+
+
+@hooks.register(SEARCH_KINDS_HOOK, order=10)
+def news_kinds_in_search():
+    """The kinds of news, with the slugs and names of the news listing's filter."""
+    return [SearchKind(kind.slug, kind.label, kind.plural, kind.model) for kind in KINDS]

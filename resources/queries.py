@@ -4,7 +4,7 @@
 cards costs the same number of queries for 3 or 300 resources.
 """
 
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 
 from home.models import Theme
 from resources.models import (
@@ -51,13 +51,3 @@ def resources_presented_in(page):
         return ResourcePage.objects.none()
     linked = ResourceRelatedPage.objects.filter(related_page_id=page.pk).values("page_id")
     return with_card_data(live_resources().filter(pk__in=linked))
-
-
-def theme_counts():
-    """``{theme pk: number of visible resources}``, in one aggregate query."""
-    rows = (
-        ResourcePageTheme.objects.filter(content_object__in=live_resources().values("pk"))
-        .values("tag_id")
-        .annotate(count=Count("content_object_id", distinct=True))
-    )
-    return {row["tag_id"]: row["count"] for row in rows}

@@ -3,7 +3,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from resources.models import Organisation
+from home.search import SEARCH_KINDS_HOOK, SearchKind
+from resources.models import Organisation, ResourcePage
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -29,3 +30,8 @@ def missing_document_file_is_not_found(document, request):
     """
     if not document.file or not document.file.storage.exists(document.file.name):
         raise Http404("Ce document n'est plus disponible.")
+
+
+@hooks.register(SEARCH_KINDS_HOOK, order=20)
+def resources_in_search():
+    return [SearchKind("ressource", "Ressource", "Ressources", ResourcePage)]

@@ -2,7 +2,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from home.models import BasePage
+from home.models import BasePage, Theme
 
 
 class NewsIndexPage(RoutablePageMixin, BasePage):
@@ -59,6 +59,29 @@ class NewsIndexPage(RoutablePageMixin, BasePage):
             template="news/theme_page.html",
             context_overrides=theme_context(self, request, slug),
         )
+
+    def get_sitemap_urls(self, request=None):
+        """The listing, then the themes index and one page per theme in use (routes of this page,
+        which Wagtail's sitemap cannot see by itself)."""
+        urls = super().get_sitemap_urls(request)
+        themes = list(Theme.objects.in_use())
+        if not themes:
+            return urls
+        base = self.get_full_url(request)
+        urls.append(
+            {
+                "location": base + self.reverse_subpage("themes"),
+                "lastmod": max(filter(None, (theme.lastmod for theme in themes)), default=None),
+            }
+        )
+        urls += [
+            {
+                "location": base + self.reverse_subpage("theme", kwargs={"slug": theme.slug}),
+                "lastmod": theme.lastmod,
+            }
+            for theme in themes
+        ]
+        return urls
 
     def theme_url(self, theme, request=None):
         """The address of a theme's page: ``/actualites/themes/economie-territoriale/``."""
