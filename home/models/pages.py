@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from home import seo
 from home.blocks import BaseStreamBlock, CallToActionBlock, KeyFigureBlock
 from home.sections import home_sections
 
@@ -65,6 +66,9 @@ class HomePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["home_sections"] = home_sections(self, request)
         return context
+
+    def get_structured_data(self, request):
+        return [seo.organization(request), seo.website(request)]
 
     def key_figure_values(self):
         return [block.value for block in self.key_figures]

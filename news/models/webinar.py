@@ -12,6 +12,7 @@ from wagtail.search import index
 
 from home.blocks import DocumentLinkBlock
 from home.formatting import time_fr
+from news import structured_data
 
 from .pages import NewsPage
 
@@ -144,6 +145,9 @@ class WebinarPage(NewsPage):
         if self.starts_at:
             self.date = timezone.localtime(self.starts_at).date()
         super().save(*args, **kwargs)
+
+    def get_structured_data(self, request):
+        return [structured_data.event(self, request)]
 
     @property
     def ends_at(self):
