@@ -2,11 +2,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.editorial.roles import SECTIONS_HOOK, EditorialSection
 from home.search import SEARCH_KINDS_HOOK, SearchKind
 from home.sections import HOOK as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
 from news.kinds import KINDS
-from news.models import Speaker
+from news.models import NewsIndexPage, Speaker
 from news.queries import home_sections
 
 
@@ -33,3 +34,9 @@ def news_on_the_home_page(home_page, request):
 def news_kinds_in_search():
     """The kinds of news, with the slugs and names of the news listing's filter."""
     return [SearchKind(kind.slug, kind.label, kind.plural, kind.model) for kind in KINDS]
+
+
+@hooks.register(SECTIONS_HOOK)
+def news_section():
+    """Rédacteurs and Modérateurs work under the news index; speakers are its vocabulary."""
+    return EditorialSection(NewsIndexPage, snippets=(Speaker,))

@@ -3,8 +3,9 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.editorial.roles import SECTIONS_HOOK, EditorialSection
 from home.search import SEARCH_KINDS_HOOK, SearchKind
-from resources.models import Organisation, ResourcePage
+from resources.models import Organisation, ResourceIndexPage, ResourcePage
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -35,3 +36,9 @@ def missing_document_file_is_not_found(document, request):
 @hooks.register(SEARCH_KINDS_HOOK, order=20)
 def resources_in_search():
     return [SearchKind("ressource", "Ressource", "Ressources", ResourcePage)]
+
+
+@hooks.register(SECTIONS_HOOK)
+def resources_section():
+    """Rédacteurs and Modérateurs work under the library; organisations are its vocabulary."""
+    return EditorialSection(ResourceIndexPage, snippets=(Organisation,))
