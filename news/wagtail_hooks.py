@@ -2,10 +2,12 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.demo.loader import DEMO_CONTENT_HOOK
 from home.editorial.roles import SECTIONS_HOOK, EditorialSection
 from home.search import SEARCH_KINDS_HOOK, SearchKind
 from home.sections import HOOK as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
+from news import demo
 from news.kinds import KINDS
 from news.models import NewsIndexPage, Speaker
 from news.queries import home_sections
@@ -40,3 +42,6 @@ def news_kinds_in_search():
 def news_section():
     """Rédacteurs and Modérateurs work under the news index; speakers are its vocabulary."""
     return EditorialSection(NewsIndexPage, snippets=(Speaker,))
+
+
+hooks.register(DEMO_CONTENT_HOOK, demo.load, order=10)

@@ -3,8 +3,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.demo.loader import DEMO_CONTENT_HOOK
 from home.editorial.roles import SECTIONS_HOOK, EditorialSection
 from home.search import SEARCH_KINDS_HOOK, SearchKind
+from resources import demo
 from resources.models import Organisation, ResourceIndexPage, ResourcePage
 
 
@@ -42,3 +44,6 @@ def resources_in_search():
 def resources_section():
     """Rédacteurs and Modérateurs work under the library; organisations are its vocabulary."""
     return EditorialSection(ResourceIndexPage, snippets=(Organisation,))
+
+
+hooks.register(DEMO_CONTENT_HOOK, demo.load, order=20)

@@ -11,6 +11,12 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
+#: Each app registers a function ``load(loader, **context)`` for this hook in its
+#: ``wagtail_hooks.py``, with an ``order``: the site first (0), then the content apps, and the
+#: editorial setup last (1000), on the sections created before it. What a function returns is
+#: passed on to the next ones (the news demo hands its webinars to the resources demo).
+DEMO_CONTENT_HOOK = "club_demo_content"
+
 DEMO_COLLECTION = "Démonstration"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 

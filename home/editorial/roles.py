@@ -94,6 +94,7 @@ def moderated_snippets():
     """Snippets the Modérateurs manage: add, change, delete, view."""
     return get_models(SITE_VOCABULARIES) + contributed_snippets()
 
+
 #: Page permissions granted on every section index page (and so on everything below it).
 PAGE_PERMISSIONS = {
     EDITORS: ("add", "change"),

@@ -8,10 +8,9 @@
 """
 
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db import connections
 from django.db.models.signals import post_migrate, post_save
-
-from django.contrib.auth.models import Group
 from wagtail.models import GroupPagePermission, Page, Workflow
 
 from .roles import ensure_editorial_setup, section_index_models
