@@ -14,8 +14,9 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
+from home.breadcrumbs import breadcrumb_trail
 from home.models.site_settings import SiteSettings
 
 # 1.91:1, the ratio OpenGraph and X (Twitter) large cards expect.
@@ -157,23 +158,18 @@ def website(request):
 
 
 def breadcrumb_list(page, request):
-    """The trail from the home page to ``page``; None for the home page itself."""
-    site = current_site(request)
-    if site is None or page.depth <= site.root_page.depth:
+    """The trail from the home page to ``page`` (``home.breadcrumbs``); None for the home page."""
+    trail = breadcrumb_trail(request, page)
+    if len(trail) < 2:
         return None
-    ancestors = (
-        Page.objects.ancestor_of(page, inclusive=True)
-        .filter(depth__gte=site.root_page.depth)
-        .order_by("depth")
-    )
     items = [
         {
             "@type": "ListItem",
             "position": position,
             "name": crumb.title,
-            "item": crumb.get_full_url(request),
+            "item": absolute_url(request, crumb.url),
         }
-        for position, crumb in enumerate(ancestors, start=1)
+        for position, crumb in enumerate(trail, start=1)
     ]
     return {"@type": "BreadcrumbList", "itemListElement": items}
 

@@ -7,8 +7,10 @@ from home.editorial.roles import SECTIONS_HOOK, EditorialSection
 from home.search import SEARCH_KINDS_HOOK, SearchKind
 from home.sections import HOOK as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
+from home.templatetags.themes import THEME_PAGES_HOOK
 from news import demo
 from news.kinds import KINDS
+from news.links import news_index_for
 from news.models import NewsIndexPage, Speaker
 from news.queries import home_sections
 
@@ -45,3 +47,9 @@ def news_section():
 
 
 hooks.register(DEMO_CONTENT_HOOK, demo.load, order=10)
+
+
+@hooks.register(THEME_PAGES_HOOK)
+def theme_pages_are_routes_of_the_news_index(theme, request):
+    index = news_index_for(request)
+    return index.theme_url(theme, request) if index else ""

@@ -5,6 +5,7 @@ from wagtail.search import index
 
 from home import seo
 from home.blocks import BaseStreamBlock, CallToActionBlock, KeyFigureBlock
+from home.querysets import pages
 from home.sections import home_sections
 
 from .mixins import BasePage
@@ -105,3 +106,7 @@ class StandardPage(BasePage):
 
     def get_summary(self):
         return self.introduction
+
+    def visible_children(self):
+        """The sub-pages listed under "Dans cette rubrique" (``.visible()``, in the tree's order)."""
+        return pages().child_of(self).visible()
