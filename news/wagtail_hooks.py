@@ -13,6 +13,7 @@ from news.kinds import KINDS
 from news.links import news_index_for
 from news.models import NewsIndexPage, Speaker
 from news.queries import home_sections
+from resources.models import PRESENTERS_HOOK
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -53,3 +54,9 @@ hooks.register(DEMO_CONTENT_HOOK, demo.load, order=10)
 def theme_pages_are_routes_of_the_news_index(theme, request):
     index = news_index_for(request)
     return index.theme_url(theme, request) if index else ""
+
+
+@hooks.register(PRESENTERS_HOOK)
+def news_items_present_resources():
+    """A resource's "Présentée dans" chooser offers the news items of every kind."""
+    return [kind.model for kind in KINDS]

@@ -4,6 +4,8 @@ import os
 
 from django import template
 
+from home.models.site_settings import SOCIAL_NETWORKS
+
 register = template.Library()
 
 FILE_TYPES = {
@@ -69,6 +71,4 @@ def render_section(section, request):
 @register.filter
 def social_network_label(value):
     """``LinkedIn`` for the stored ``linkedin``: the name as the network writes it."""
-    from home.models.site_settings import SOCIAL_NETWORKS
-
     return dict(SOCIAL_NETWORKS).get(value, value)

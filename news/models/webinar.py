@@ -13,6 +13,7 @@ from wagtail.search import index
 from home.blocks import DocumentLinkBlock
 from home.formatting import time_fr
 from news import structured_data
+from news.replay import replay_for
 
 from .pages import NewsPage
 
@@ -166,10 +167,6 @@ class WebinarPage(NewsPage):
 
     def get_context(self, request, *args, **kwargs):
         """The face of the page follows the clock: registration call before, recap after."""
-        from news.replay import replay_for
-
-        from .testimonial import TestimonialPage
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         is_past = self.is_past(now)
@@ -177,7 +174,7 @@ class WebinarPage(NewsPage):
             is_past=is_past,
             speaker_list=[item.speaker for item in self.speakers.all()],
             replay=replay_for(self.replay_url) if is_past else None,
-            testimonial_list=list(TestimonialPage.objects.visible(now).filter(webinar=self)),
+            testimonial_list=list(self.testimonials.visible(now).newest_first()),
         )
         return context
 

@@ -1,7 +1,7 @@
 from .audience import AUDIENCES, Audience
 from .organisation import Organisation
 from .pages import (
-    NEWS_PAGE_TYPES,
+    PRESENTERS_HOOK,
     ResourceDocument,
     ResourceIndexPage,
     ResourceKind,
@@ -13,7 +13,7 @@ from .pages import (
 
 __all__ = [
     "AUDIENCES",
-    "NEWS_PAGE_TYPES",
+    "PRESENTERS_HOOK",
     "Audience",
     "Organisation",
     "ResourceDocument",

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -23,9 +24,24 @@ from home.querysets import visible_pages
 from home.themes import ThemeTaggableManager
 from resources.status import compute_status, describe_status
 
-# Where a resource may be "presented in": the news kinds (see ResourceRelatedPage).
-NEWS_PAGE_TYPES = ["news.ArticlePage", "news.WebinarPage", "news.TestimonialPage"]
+#: Where a resource may be "presented in" (see ``ResourceRelatedPage``): the apps whose pages present
+#: resources (the news: articles, webinars, testimonials) return their page types from this hook.
+PRESENTERS_HOOK = "club_resource_presenters"
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def presenting_page_types():
+    """The page types a resource can be presented in, read from the apps' hooks."""
+    return [model for hook in hooks.get_hooks(PRESENTERS_HOOK) for model in hook()]
+
+
+class PresentingPageChooserPanel(PageChooserPanel):
+    """A page chooser limited to ``presenting_page_types()``, read when the form is built (the
+    hooks are known once every app is loaded, not when this module is imported)."""
+
+    def get_form_options(self):
+        self.page_type = presenting_page_types() or None
+        return super().get_form_options()
 
 
 class ResourceKind(models.TextChoices):
@@ -161,7 +177,7 @@ class ResourceRelatedPage(Orderable):
         help_text="Un article, un webinaire ou un témoignage où la ressource a été présentée.",
     )
 
-    panels = [PageChooserPanel("related_page", page_type=NEWS_PAGE_TYPES)]
+    panels = [PresentingPageChooserPanel("related_page")]
 
     class Meta(Orderable.Meta):
         verbose_name = "actualité liée"
@@ -171,9 +187,8 @@ class ResourceRelatedPage(Orderable):
         super().clean()
         if self.related_page_id is None:
             return
-        allowed = {name.lower() for name in NEWS_PAGE_TYPES}
         model = self.related_page.specific_class
-        if model is None or model._meta.label_lower not in allowed:
+        if model is None or model not in presenting_page_types():
             raise ValidationError(
                 {"related_page": "Choisissez un article, un webinaire ou un témoignage."}
             )
