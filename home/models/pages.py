@@ -8,7 +8,7 @@ from home.blocks import BaseStreamBlock, CallToActionBlock, KeyFigureBlock
 from home.querysets import pages
 from home.sections import home_sections
 
-from .mixins import BasePage
+from .base_page import BasePage
 
 
 class HomePage(BasePage):
