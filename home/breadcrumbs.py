@@ -18,7 +18,18 @@ class Crumb:
 def breadcrumb_trail(request, page=None, extra=None):
     """``[Crumb]`` from the site's home page down to ``page`` (or the home page alone when there
     is no page), then ``extra``: the title of what a route or a view shows below it (a theme,
-    "Recherche"), at the request's address. Empty when the request has no site."""
+    "Recherche"), at the request's address. Empty when the request has no site.
+
+    Computed once per request and page: the visible trail and its JSON-LD twin share it.
+    """
+    memo = request.__dict__.setdefault("_breadcrumb_trails", {}) if request is not None else {}
+    key = (getattr(page, "pk", None), extra)
+    if key not in memo:
+        memo[key] = _trail(request, page, extra)
+    return memo[key]
+
+
+def _trail(request, page, extra):
     site = Site.find_for_request(request) if request is not None else None
     root = site.root_page if site is not None else None
     if root is None:

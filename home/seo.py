@@ -175,8 +175,12 @@ def breadcrumb_list(page, request):
 
 
 def page_themes(page):
-    themes = getattr(page, "themes", None)
-    return [theme.name for theme in themes.all()] if themes is not None else []
+    """The names of the page's themes (its card's themes when it has a card: already fetched)."""
+    themes = getattr(page, "card_themes", None)
+    if themes is None:
+        manager = getattr(page, "themes", None)
+        themes = manager.all() if manager is not None else []
+    return [theme.name for theme in themes]
 
 
 def page_images(page, request):

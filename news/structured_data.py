@@ -101,7 +101,7 @@ def event(page, request):
                     ),
                 }
             )
-            for item in page.speakers.select_related("speaker")
+            for item in page.speaker_links
         ],
     }
     if page.registration_url and page.is_upcoming():

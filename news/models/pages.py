@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -182,6 +182,8 @@ class NewsPage(CardPreviewMixin, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
+        # The themes serve the page, its sharing tags and its JSON-LD: fetched once.
+        prefetch_related_objects([self], *self.card_prefetch())
         context = super().get_context(request, *args, **kwargs)
         context["related_pages"] = self.visible_related_pages()
         return context

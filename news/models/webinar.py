@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -150,6 +151,11 @@ class WebinarPage(NewsPage):
     def get_structured_data(self, request):
         return [structured_data.event(self, request)]
 
+    @cached_property
+    def speaker_links(self):
+        """The speakers in the editor's order, with their snippet, in one query."""
+        return list(self.speakers.select_related("speaker__photo"))
+
     @property
     def ends_at(self):
         return self.starts_at + datetime.timedelta(minutes=self.duration_minutes or 0)
@@ -172,7 +178,7 @@ class WebinarPage(NewsPage):
         is_past = self.is_past(now)
         context.update(
             is_past=is_past,
-            speaker_list=[item.speaker for item in self.speakers.all()],
+            speaker_list=[item.speaker for item in self.speaker_links],
             replay=replay_for(self.replay_url) if is_past else None,
             testimonial_list=list(self.testimonials.visible(now).newest_first()),
         )
