@@ -6,13 +6,17 @@ from wagtail.search import index
 from home import seo
 from home.blocks import BaseStreamBlock, CallToActionBlock, KeyFigureBlock
 from home.querysets import pages
+from home.routing import OneQueryRoutingMixin
 from home.sections import home_sections
 
 from .base_page import BasePage
 
 
-class HomePage(BasePage):
-    """The Club's home page: exactly one, at the root of the site."""
+class HomePage(OneQueryRoutingMixin, BasePage):
+    """The Club's home page: exactly one, at the root of the site.
+
+    It routes every URL of the site to its page in one query (``home.routing``).
+    """
 
     headline = models.CharField(
         "accroche",
