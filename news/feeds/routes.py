@@ -20,6 +20,7 @@ from wagtail.url_routing import RouteResult
 
 FORMAT = r"(?P<fmt>rss|atom)"
 SAFE_METHODS = ("GET", "HEAD")
+FEED_ROUTES = frozenset({"feeds", "feed", "kind_feed", "theme_feed"})
 
 
 class FeedRoutesMixin:
@@ -53,8 +54,6 @@ class FeedRoutesMixin:
 
         return views.FEED_VIEWS[fmt](request, index=self, theme=slug)
 
-    FEED_ROUTES = frozenset({"feeds_route", "feed_route", "kind_feed_route", "theme_feed_route"})
-
     def route(self, request, path_components):
         """Resolve ``flux.rss``-like paths as they are: ``RoutablePageMixin.route`` would look
         for ``flux.rss/``, an address no feed reader uses."""
@@ -69,13 +68,12 @@ class FeedRoutesMixin:
         return super().route(request, path_components)
 
     def check_request_method(self, request, *args, **kwargs):
-        """The feeds and the "Flux RSS" page answer GET and HEAD only (OPTIONS included: Wagtail
-        would otherwise answer it for them)."""
-        view = args[0] if args else None
-        if getattr(view, "__name__", None) in self.FEED_ROUTES and (
-            request.method not in SAFE_METHODS
-        ):
-            return HttpResponseNotAllowed(SAFE_METHODS)
+        """The feeds and the "Flux RSS" page answer GET and HEAD only, OPTIONS included (Wagtail
+        would otherwise answer it for them, with every method a page may take)."""
+        match = getattr(request, "routable_resolver_match", None)
+        if match is not None and match.url_name in FEED_ROUTES:
+            if request.method not in SAFE_METHODS:
+                return HttpResponseNotAllowed(SAFE_METHODS)
         return super().check_request_method(request, *args, **kwargs)
 
     # Addresses ---------------------------------------------------------------------------
