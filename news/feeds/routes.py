@@ -71,9 +71,9 @@ class FeedRoutesMixin:
         """The feeds and the "Flux RSS" page answer GET and HEAD only, OPTIONS included (Wagtail
         would otherwise answer it for them, with every method a page may take)."""
         match = getattr(request, "routable_resolver_match", None)
-        if match is not None and match.url_name in FEED_ROUTES:
-            if request.method not in SAFE_METHODS:
-                return HttpResponseNotAllowed(SAFE_METHODS)
+        is_feed_route = match is not None and match.url_name in FEED_ROUTES
+        if is_feed_route and request.method not in SAFE_METHODS:
+            return HttpResponseNotAllowed(SAFE_METHODS)
         return super().check_request_method(request, *args, **kwargs)
 
     # Addresses ---------------------------------------------------------------------------
