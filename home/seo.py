@@ -9,15 +9,14 @@ https://developers.google.com/search/docs/appearance/structured-data/search-gall
 
 import datetime
 import json
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
-from wagtail.models import Site
 
 from home.breadcrumbs import breadcrumb_trail
 from home.models.site_settings import SiteSettings
+from home.site_urls import absolute_url, base_url, current_site
 
 # 1.91:1, the ratio OpenGraph and X (Twitter) large cards expect.
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -34,31 +33,9 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"
 
 
 # Site, names and URLs ------------------------------------------------------------------------
-def current_site(request):
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return site
-
-
 def site_name(request):
     site = current_site(request)
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
-
-
-def base_url(request):
-    """``https://host`` of the Wagtail site serving this request (no trailing slash)."""
-    site = current_site(request)
-    if site is not None:
-        return site.root_url
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-def absolute_url(request, url):
-    """``url`` made absolute on the site's own host, unless it already is (media on S3)."""
-    if not url or urlsplit(url).scheme:
-        return url
-    return base_url(request) + (url if url.startswith("/") else "/" + url)
 
 
 def canonical_url(request):

@@ -21,7 +21,7 @@ from home.search import (
     search_kinds,
 )
 from home.search import search_pages as run_search
-from home.seo import absolute_url
+from home.site_urls import absolute_url
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Kept apart from the model so that a reader finds the listing's logic by its file name, and so that
 the templates only lay out what is computed here.
 
-Context contract for the feeds (``news/feeds.py``): the listing sets ``feed_kind`` to the kind's
+Context contract for the feeds (``news/feeds/``): the listing sets ``feed_kind`` to the kind's
 slug when it is filtered by one kind, and a theme page sets ``feed_theme`` to its ``Theme``.
 """
 

@@ -3,15 +3,17 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import BasePage, Theme
+from news.feeds.routes import FeedRoutesMixin
 
 
-class NewsIndexPage(RoutablePageMixin, BasePage):
+class NewsIndexPage(FeedRoutesMixin, RoutablePageMixin, BasePage):
     """ "Actualités": the listing of every news item, with the theme pages below it.
 
     One per site, at ``/actualites/``. The listing and the theme pages are routes of this page
     (https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html), so that they follow
     the page wherever editors move it and share its privacy settings; their logic is in
-    ``news/views.py``.
+    ``news/views.py``. So are its RSS and Atom feeds and the "Flux RSS" page
+    (``FeedRoutesMixin``, ``news/feeds/``).
     """
 
     introduction = models.TextField(

@@ -6,6 +6,7 @@ import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from tests.factories import (
@@ -26,6 +27,15 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def home_page(home_page):
+    """The site answers at the test client's address (``testserver``), as a real site answers at
+    the host name of its Wagtail ``Site``: the feeds build their absolute links from that record
+    (``home.site_urls``), so the links the tests read are the addresses they request."""
+    Site.objects.filter(root_page=home_page).update(hostname="testserver")
+    return home_page
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from PIL import Image as PILImage
 
-from news.feeds import FEED_ITEMS
+from news.feeds.state import FEED_ITEMS
 from tests.feeds import checks
 
 # (path, number of items with the ``news`` fixture)
@@ -132,7 +132,7 @@ def test_the_logo_is_a_png_that_rss_accepts():
 def test_the_main_image_is_an_enclosure_with_its_real_size_and_type(client, news, fmt):
     from wagtail.images.models import Rendition
 
-    from news.feed_content import RENDITION_SPEC
+    from news.feeds.content import RENDITION_SPEC
 
     raw = client.get(f"/actualites/articles/flux.{fmt}").content
     root = ET.fromstring(raw)

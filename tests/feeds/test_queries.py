@@ -75,8 +75,9 @@ def test_feed_queries_do_not_grow_with_the_number_of_pages(client, add_news):
     many = {url: count_queries(client, url) for url in URLS}
     print("\nqueries with 5 and 100 pages:", {url: (few[url], many[url]) for url in URLS})
     assert many == few
-    # The whole feed, full content included, stays a small fixed cost: view restrictions, the
-    # ETag aggregate, the theme, the news index, the site (2), the items (1 + 1 per kind), their
-    # themes, speakers, linked webinars, main images, renditions, and what the bodies refer to
-    # (images, pages, documents; pages and documents linked from rich text).
-    assert max(few[url] for url in URLS if "flux." in url) <= 21
+    # The whole feed, full content included, stays a small fixed cost: Wagtail's routing to the
+    # news index and its privacy check (6, as for any page), view restrictions, the ETag
+    # aggregate, the theme, the items (1 + 1 per kind), their themes, speakers, linked webinars,
+    # main images, renditions, and what the bodies refer to (images, pages, documents; pages and
+    # documents linked from rich text).
+    assert max(few[url] for url in URLS if "flux." in url) <= 25
