@@ -15,8 +15,8 @@ from home.models import Theme
 from home.pagination import paginate
 from resources.models import ResourcePage
 
-from .filters import NewsFilterForm
-from .queries import news_years, visible
+from .filters import NewsFilterSet
+from .queries import visible
 
 PER_PAGE = 12
 
@@ -27,27 +27,22 @@ def result_label(count):
 
 def listing_context(index, request):
     """``/actualites/``: every item newest first, filtered by kind, theme and year."""
-    news = visible().child_of(index)
-    form = NewsFilterForm(
-        request.GET,
-        themes=Theme.objects.with_counts(count=news),
-        years=news_years(news),
-    )
-    if not form.is_valid():
+    filters = NewsFilterSet(request.GET, visible().child_of(index))
+    if not filters.is_valid():
         raise Http404("Ce filtre ne correspond à aucune actualité.")
-    results = paginate(request, form.apply(news).for_cards(), PER_PAGE)
-    if form.is_filtered:
+    results = paginate(request, filters.qs.for_cards(), PER_PAGE)
+    if filters.is_active:
         empty = "Aucune actualité ne correspond à ces critères. Essayez d'effacer un filtre."
     else:
         empty = "Aucune actualité n'est encore publiée."
     return {
-        "filter_form": form,
+        "filters": filters,
         "page_obj": results,
         "items": results.object_list,
         "result_count": results.paginator.count,
         "result_label": result_label(results.paginator.count),
         "empty_message": empty,
-        "feed_kind": form.kind,
+        "feed_kind": filters.kind,
     }
 
 

@@ -48,20 +48,6 @@ def document_meta(document):
     return f"{label}, {french_file_size(size)}" if size else label
 
 
-@register.simple_tag(takes_context=True)
-def query_string(context, **changes):
-    """The current query string with some parameters replaced or removed (value ``None``)."""
-    request = context["request"]
-    params = request.GET.copy()
-    for key, value in changes.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
-
-
 @register.filter
 def render_section(section, request):
     """A ``home.sections.HomeSection`` rendered with the request: ``{{ section|render_section:request }}``."""

@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.http import Http404
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import hooks
@@ -80,14 +81,15 @@ class ResourceIndexPage(BasePage):
         return self.introduction
 
     def get_context(self, request, *args, **kwargs):
-        from resources.filters import ResourceFilter
-        from resources.queries import live_resources
+        from resources.filters import ResourceFilterSet
+        from resources.queries import live_resources, with_card_data
 
         context = super().get_context(request, *args, **kwargs)
-        resource_filter = ResourceFilter(request.GET, live_resources().descendant_of(self))
-        context["filter"] = resource_filter
-        context["form"] = resource_filter.form
-        context["page_obj"] = paginate(request, resource_filter.results(), self.per_page)
+        filters = ResourceFilterSet(request.GET, live_resources().descendant_of(self))
+        if not filters.is_valid():
+            raise Http404("Ce filtre ne correspond à aucune ressource.")
+        context["filters"] = filters
+        context["page_obj"] = paginate(request, with_card_data(filters.qs), self.per_page)
         return context
 
 

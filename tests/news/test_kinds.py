@@ -31,7 +31,7 @@ def test_the_registry_is_built_from_the_models():
 
 
 def test_the_listing_filter_reads_the_registry():
-    assert LISTING_PARAM in filters.NewsFilterForm.base_fields
+    assert LISTING_PARAM in filters.NewsFilterSet.base_filters
     expected = [("", "Tous les types")] + [(slug, plural) for slug, _, plural, _ in EXPECTED]
     assert expected == filters.KIND_CHOICES
 
