@@ -18,6 +18,8 @@ from django.http import Http404, HttpResponseNotAllowed
 from wagtail.contrib.routable_page.models import re_path
 from wagtail.url_routing import RouteResult
 
+from news.feeds import views
+
 FORMAT = r"(?P<fmt>rss|atom)"
 SAFE_METHODS = ("GET", "HEAD")
 FEED_ROUTES = frozenset({"feeds", "feed", "kind_feed", "theme_feed"})
@@ -26,31 +28,27 @@ FEED_ROUTES = frozenset({"feeds", "feed", "kind_feed", "theme_feed"})
 class FeedRoutesMixin:
     """The feed routes and feed addresses of the news index page.
 
-    The views live in ``news.feeds.views``; they are imported when a route is served, because
-    ``news.models`` (which they need) imports this mixin while it is being loaded.
+    The views live in ``news.feeds.views``. ``news.models`` loads the index page last, once the
+    page types the views use are defined.
     """
 
     @re_path(r"^flux/$", name="feeds")
     def feeds_route(self, request):
-        from news.feeds import views
 
         return views.feeds_page(request, index=self)
 
     @re_path(rf"^flux\.{FORMAT}$", name="feed")
     def feed_route(self, request, fmt):
-        from news.feeds import views
 
         return views.FEED_VIEWS[fmt](request, index=self)
 
     @re_path(rf"^(?P<segment>[-\w]+)/flux\.{FORMAT}$", name="kind_feed")
     def kind_feed_route(self, request, segment, fmt):
-        from news.feeds import views
 
         return views.FEED_VIEWS[fmt](request, index=self, kind=segment)
 
     @re_path(rf"^themes/(?P<slug>[-a-zA-Z0-9_]+)/flux\.{FORMAT}$", name="theme_feed")
     def theme_feed_route(self, request, slug, fmt):
-        from news.feeds import views
 
         return views.FEED_VIEWS[fmt](request, index=self, theme=slug)
 

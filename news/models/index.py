@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from home.models import BasePage, Theme
+from news import listing
 from news.feeds.routes import FeedRoutesMixin
 
 
@@ -12,7 +13,7 @@ class NewsIndexPage(FeedRoutesMixin, RoutablePageMixin, BasePage):
     One per site, at ``/actualites/``. The listing and the theme pages are routes of this page
     (https://docs.wagtail.org/en/stable/reference/contrib/routablepage.html), so that they follow
     the page wherever editors move it and share its privacy settings; their logic is in
-    ``news/views.py``. So are its RSS and Atom feeds and the "Flux RSS" page
+    ``news/listing.py``. So are its RSS and Atom feeds and the "Flux RSS" page
     (``FeedRoutesMixin``, ``news/feeds/``).
     """
 
@@ -38,28 +39,25 @@ class NewsIndexPage(FeedRoutesMixin, RoutablePageMixin, BasePage):
 
     @path("")
     def index_route(self, request):
-        from news.views import listing_context
 
-        return self.render(request, context_overrides=listing_context(self, request))
+        return self.render(request, context_overrides=listing.listing_context(self, request))
 
     @path("themes/", name="themes")
     def themes_route(self, request):
-        from news.views import theme_list_context
 
         return self.render(
             request,
             template="news/theme_list.html",
-            context_overrides=theme_list_context(self, request),
+            context_overrides=listing.theme_list_context(self, request),
         )
 
     @path("themes/<slug:slug>/", name="theme")
     def theme_route(self, request, slug):
-        from news.views import theme_context
 
         return self.render(
             request,
             template="news/theme_page.html",
-            context_overrides=theme_context(self, request, slug),
+            context_overrides=listing.theme_context(self, request, slug),
         )
 
     def get_sitemap_urls(self, request=None):

@@ -1,7 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail import hooks
@@ -20,8 +20,7 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, CardPreviewMixin
-from home.pagination import paginate
-from home.querysets import visible_pages
+from home.querysets import SitePageManager, SitePageQuerySet, visible_pages
 from home.themes import ThemeTaggableManager
 from resources.status import compute_status, describe_status
 
@@ -50,47 +49,6 @@ class ResourceKind(models.TextChoices):
     TOOL = "outil", "Outil ou méthode"
     GUIDE = "guide", "Guide"
     WEBINAR_MATERIAL = "support", "Support de webinaire"
-
-
-class ResourceIndexPage(BasePage):
-    """ "Ressources": the library of schemes and tools, filtered by GET parameters.
-
-    One per site, at ``/ressources/``. The filters live in ``resources/filters.py``; they are plain
-    GET parameters so that a filtered list can be bookmarked and works without JavaScript.
-    """
-
-    introduction = models.TextField(
-        "chapô",
-        blank=True,
-        max_length=600,
-        help_text="Une ou deux phrases en tête de la liste des ressources.",
-    )
-
-    per_page = 12
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["resources.ResourcePage"]
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
-    class Meta:
-        verbose_name = "liste des ressources"
-        verbose_name_plural = "listes des ressources"
-
-    def get_summary(self):
-        return self.introduction
-
-    def get_context(self, request, *args, **kwargs):
-        from resources.filters import ResourceFilterSet
-        from resources.queries import live_resources, with_card_data
-
-        context = super().get_context(request, *args, **kwargs)
-        filters = ResourceFilterSet(request.GET, live_resources().descendant_of(self))
-        if not filters.is_valid():
-            raise Http404("Ce filtre ne correspond à aucune ressource.")
-        context["filters"] = filters
-        context["page_obj"] = paginate(request, with_card_data(filters.qs), self.per_page)
-        return context
 
 
 class ResourcePageTheme(TaggedItemBase):
@@ -196,6 +154,11 @@ class ResourceRelatedPage(Orderable):
             )
 
 
+class ResourceQuerySet(SitePageQuerySet):
+    def alphabetical(self):
+        return self.order_by("title", "pk")
+
+
 class ResourcePage(CardPreviewMixin, BasePage):
     """A scheme (dispositif), a tool, a guide or webinar material: one entry of the library.
 
@@ -287,6 +250,8 @@ class ResourcePage(CardPreviewMixin, BasePage):
         help_text="Par exemple « 05 57 57 80 00 ».",
     )
 
+    objects = SitePageManager.from_queryset(ResourceQuerySet)()
+
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
     card_preview_template = "resources/card_preview.html"
@@ -375,7 +340,20 @@ class ResourcePage(CardPreviewMixin, BasePage):
         """``Ouvert jusqu'au 31 mars 2021``, ``Clos depuis le...``, ``Permanent``."""
         return describe_status(self.status, self.opens_on, self.closes_on)
 
-    # Related objects (prefetched by resources.queries.with_card_data in listings) ----------
+    # Related objects (fetched for a whole list by ``card_prefetch``, see ``home.cards``) ----
+    @classmethod
+    def card_prefetch(cls):
+        return [
+            Prefetch(
+                "organisation_links",
+                queryset=ResourceOrganisation.objects.select_related("organisation").order_by(
+                    "sort_order", "pk"
+                ),
+            ),
+            "audiences",
+            Prefetch("tagged_themes", queryset=ResourcePageTheme.objects.select_related("tag")),
+        ]
+
     @property
     def organisations(self):
         return [link.organisation for link in self.organisation_links.all()]
