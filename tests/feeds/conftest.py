@@ -88,8 +88,8 @@ def club_page(home_page):
 
 
 @pytest.fixture
-def make_news(news_index, club_page, document):
-    """``make_news(kind, **fields)``: a published news item of that kind with a full body."""
+def make_feed_item(news_index, club_page, document):
+    """``make_feed_item(kind, **fields)``: a published news item of that kind with a full body."""
     factories = {
         "article": ArticlePageFactory,
         "webinaire": WebinarPageFactory,
@@ -110,10 +110,10 @@ def make_news(news_index, club_page, document):
 
 
 @pytest.fixture
-def news(make_news, document):
+def news(make_feed_item, document):
     """One published item of each kind; the webinar is past, recapped and has speakers."""
-    article = make_news("article", title="Lancement du Club", author="Équipe du Club")
-    webinar = make_news(
+    article = make_feed_item("article", title="Lancement du Club", author="Équipe du Club")
+    webinar = make_feed_item(
         "webinaire",
         title="Les aides à l'artisanat",
         themes=(THEME, OTHER_THEME),
@@ -126,7 +126,7 @@ def news(make_news, document):
     )
     webinar.speakers.create(speaker=SpeakerFactory(name="Alex Intervenant"))
     publish(webinar)
-    testimonial = make_news(
+    testimonial = make_feed_item(
         "temoignage",
         title="Le Val de l'Eyre témoigne",
         webinar=webinar,

@@ -36,9 +36,9 @@ def new_block_type(monkeypatch):
 @pytest.mark.django_db
 @pytest.mark.parametrize("fmt", ["rss", "atom"])
 def test_a_new_block_type_without_feed_template_is_rendered_as_on_the_page(
-    client, make_news, new_block_type, fmt
+    client, make_feed_item, new_block_type, fmt
 ):
-    make_news(
+    make_feed_item(
         title="Avec un bloc tout neuf",
         with_body=False,
         body=[

@@ -42,8 +42,8 @@ def texts_of(markup, tag):
 
 
 @pytest.fixture
-def hostile(make_news):
-    return make_news(
+def hostile(make_feed_item):
+    return make_feed_item(
         title=f"{HOSTILE}{CONTROL} titre",
         introduction=f"{HOSTILE}{CONTROL} chapô",
         author=f"Auteur {HOSTILE}{CONTROL}",

@@ -71,12 +71,12 @@ def test_last_modified_is_the_latest_publication(client, news):
 
 
 @pytest.mark.django_db
-def test_a_publication_changes_the_etag(client, news, make_news):
+def test_a_publication_changes_the_etag(client, news, make_feed_item):
     url = "/actualites/flux.rss"
     first = client.get(url)["ETag"]
     assert client.get(url, headers={"if-none-match": first}).status_code == 304
 
-    make_news(title="Une nouvelle actualité")
+    make_feed_item(title="Une nouvelle actualité")
     second = client.get(url)["ETag"]
     assert second != first
     response = client.get(url, headers={"if-none-match": first})

@@ -7,6 +7,7 @@ import pytest
 
 from home.models import Theme
 from news.models import ArticlePage
+from tests.conftest import make_news
 from tests.factories import (
     ArticlePageFactory,
     ResourceIndexPageFactory,
@@ -14,8 +15,6 @@ from tests.factories import (
     TestimonialPageFactory,
     WebinarPageFactory,
 )
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 
