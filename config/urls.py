@@ -5,6 +5,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import health
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 
@@ -14,7 +15,12 @@ urlpatterns = [
     path("recherche/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("sante/", health.health, name="health"),
 ]
+
+if settings.LOADTEST_CEILING_VIEW:
+    # The load test's bare Django view, measured beside the pages (see deploy/loadtest.sh).
+    urlpatterns += [path("loadtest/ok/", health.ceiling, name="loadtest_ceiling")]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
