@@ -100,7 +100,6 @@ def test_password_protected_pages_are_never_cached(client, article):
     )
     form = client.get(article.url)
     assert form.status_code == 200
-    assert "Premier article" not in form.content.decode("utf-8").split("<h1")[-1][:200] or True
     assert cache_status(form) == "miss"
     assert "private" in form["Cache-Control"]  # it sets the CSRF cookie
     # The visitor types the password: from then on they carry a session and bypass the cache.
