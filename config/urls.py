@@ -1,5 +1,6 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
@@ -28,6 +29,17 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.SERVE_MEDIA_FILES and not settings.DEBUG:
+    # Media on the app servers' disk (no S3), cached by the proxy. Never documents: they are
+    # served at /documents/ with Wagtail's permission checks.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!documents/)(?P<path>.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [
     # RSS and Atom feeds under /actualites/, before Wagtail's pages catch the URLs.

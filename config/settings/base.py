@@ -144,6 +144,8 @@ PAGE_CACHE_IGNORED_MODELS = [
     "wagtailcore.pagesubscription",
     "wagtailcore.uploadedfile",
 ]
+# Media from the app servers' disk when there is no S3 bucket (production behind the proxy).
+SERVE_MEDIA_FILES = os.environ.get("SERVE_MEDIA_FILES", "false").lower() == "true"
 # The load test's bare "ok" view at /loadtest/ok/ (deploy/loadtest.sh), off everywhere else.
 LOADTEST_CEILING_VIEW = os.environ.get("LOADTEST_CEILING_VIEW", "false").lower() == "true"
 
