@@ -49,7 +49,7 @@ stop() {
 trap stop EXIT INT TERM
 echo "== gunicorn, production settings, $GUNICORN_WORKERS sync workers on 127.0.0.1:$LOADTEST_PORT"
 $PY -m gunicorn --config deploy/gunicorn.conf.py --daemon --error-logfile "$RUN_DIR/gunicorn.log"
-for _ in $(seq 1 60); do curl -fsS -o /dev/null "http://127.0.0.1:$LOADTEST_PORT/sante/" && break; sleep 0.5; done
+for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$LOADTEST_PORT/sante/" && break; sleep 0.5; done
 
 $PY deploy/loadtest_report.py \
     --base "http://127.0.0.1:$LOADTEST_PORT" --duration "$DURATION" \

@@ -26,7 +26,7 @@ django.setup()
 
 from news.models import ArticlePage, WebinarPage  # noqa: E402
 
-UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
 CEILING = "/loadtest/ok/"
 BYPASS = "X-Page-Cache-Bypass: 1"
 
@@ -44,9 +44,10 @@ def pages():
     ]
 
 
-def millis(text):
-    number, unit = re.fullmatch(r"([\d.]+)(us|ms|s)", text).groups()
-    return float(number) * UNITS[unit]
+def millis(output, percentile):
+    """A latency percentile of wrk's --latency distribution, in ms (nan if wrk printed none)."""
+    found = re.search(rf"{percentile}%\s+([\d.]+)(us|ms|s|m)\b", output)
+    return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
 
 
 def sql_transactions(database_url):
@@ -59,7 +60,16 @@ def sql_transactions(database_url):
 
 
 def wrk(base, path, connections, duration, headers=()):
-    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "--timeout", "5s"]
+    threads = min(2, connections)
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "5s",
+    ]
     for header in headers:
         command += ["-H", header]
     output = subprocess.run(
@@ -72,8 +82,8 @@ def wrk(base, path, connections, duration, headers=()):
     errors += int(non_2xx.group(1)) if non_2xx else 0
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
-        "p50": millis(re.search(r"50%\s+(\S+)", output).group(1)),
-        "p99": millis(re.search(r"99%\s+(\S+)", output).group(1)),
+        "p50": millis(output, 50),
+        "p99": millis(output, 99),
         "errors": errors,
         "requests": requests,
     }
@@ -104,7 +114,8 @@ def main():
     args = parser.parse_args()
 
     print(
-        f"\nLoad test {datetime.datetime.now():%Y-%m-%d %H:%M}, {os.cpu_count()} cores "
+        f"\nLoad test {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} "
         f"({platform.machine()}), gunicorn {os.environ.get('GUNICORN_WORKERS')} sync workers, "
         f"PostgreSQL + Redis, wrk -t2, {args.duration} s per line"
     )
