@@ -28,6 +28,8 @@ export SECRET_KEY="loadtest-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0
 export ALLOWED_HOSTS=127.0.0.1,localhost
 export DATABASE_URL="$PG_URL/$LOADTEST_DB"
 export REDIS_URL SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
+# Persistent connections, as production should run (README, DATABASE_CONN_MAX_AGE).
+export DATABASE_CONN_MAX_AGE="${DATABASE_CONN_MAX_AGE:-60}"
 export LOADTEST_CEILING_VIEW=true PAGE_CACHE_ALLOW_BYPASS_HEADER=true
 export GUNICORN_BIND="127.0.0.1:$LOADTEST_PORT" GUNICORN_WORKERS GUNICORN_PIDFILE="$RUN_DIR/gunicorn.pid"
 
