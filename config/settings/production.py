@@ -46,6 +46,10 @@ if os.environ.get("REDIS_URL"):
             "KEY_PREFIX": "club",
         }
     }
+else:
+    # Local memory is per process: a change saved through one gunicorn worker could not retire
+    # the pages cached by the others. Without Redis, pages are served uncached.
+    PAGE_CACHE_ENABLED = False
 
 STORAGES = {
     **STORAGES,  # noqa: F405

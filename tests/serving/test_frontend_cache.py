@@ -9,11 +9,19 @@ import pytest
 from django.urls import reverse
 
 from home.page_cache import frontend
+from tests.browser.site_data import ensure_wagtail_roots
 from tests.editorial.helpers import article_form_data, edit_url
 from tests.factories import ArticlePageFactory, ImageFactory
 
 # Real transactions: the site-wide purge runs when the editor's change commits.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True)
+def wagtail_roots():
+    """A flushed database (previous transactional test) lacks the root page and locale."""
+    ensure_wagtail_roots()
+
 
 PROXY_PORT = 8137  # this helper's range; a closed one below
 CLOSED_PORT = 8138

@@ -60,10 +60,17 @@ def production_value(expression, **env):
 
 def test_production_redis_never_turns_an_outage_into_500s():
     options = production_value(
-        "settings.CACHES['default']['OPTIONS']", REDIS_URL="redis://127.0.0.1:6379/11"
+        "settings.CACHES['default']['OPTIONS'], settings.PAGE_CACHE_ENABLED",
+        REDIS_URL="redis://127.0.0.1:6379/11",
     )
     assert "'IGNORE_EXCEPTIONS': True" in options
     assert "'SOCKET_TIMEOUT': 0.5" in options
+    assert options.endswith(" True")
+
+
+def test_production_without_redis_serves_uncached_pages():
+    """Local memory is per worker: one worker could not retire the pages of the others."""
+    assert production_value("settings.PAGE_CACHE_ENABLED", REDIS_URL="") == "False"
 
 
 def test_production_middleware_starts_with_the_page_cache():
