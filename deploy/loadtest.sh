@@ -44,8 +44,10 @@ $PY deploy/loadtest_content.py --items "$LOADTEST_ITEMS"
 
 stop() {
     if [ -s "$RUN_DIR/gunicorn.pid" ]; then
-        kill "$(cat "$RUN_DIR/gunicorn.pid")" 2>/dev/null || true
-        for _ in $(seq 1 40); do [ -s "$RUN_DIR/gunicorn.pid" ] || break; sleep 0.25; done
+        local pid
+        pid="$(cat "$RUN_DIR/gunicorn.pid")"
+        kill "$pid" 2>/dev/null || true
+        for _ in $(seq 1 160); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
     fi
 }
 trap stop EXIT INT TERM

@@ -110,7 +110,7 @@ stop() {
             if kill -0 "$pid" 2>/dev/null; then
                 log "stopping $name ($pid)"
                 kill "$pid"
-                for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+                for _ in $(seq 1 160); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
             fi
             rm -f "$pidfile"
         fi
