@@ -13,7 +13,7 @@ from home.models import Theme
 from home.models.site_settings import SiteSettings
 from home.page_cache import invalidation, keys
 from news.models import ArticlePage
-from tests.editorial.helpers import article_form_data, edit_url
+from tests.editorial.helpers import add_url, article_form_data, edit_url
 from tests.factories import (
     ArticlePageFactory,
     ImageFactory,
@@ -43,19 +43,21 @@ def text(client, url):
 def test_publishing_in_the_admin_shows_everywhere_on_the_next_request(
     client, admin_client, news_index
 ):
-    page = ArticlePageFactory(parent=news_index, title="Titre d'origine")
-    warm(client, page.url, *SHOWN_ON)
+    page = ArticlePageFactory(parent=news_index, title="Titre d'origine", themes=["Mobilités"])
+    theme_urls = ["/actualites/themes/mobilites/", "/actualites/themes/mobilites/flux.rss"]
+    warm(client, page.url, *SHOWN_ON, *theme_urls)
     response = admin_client.post(
-        edit_url(page), article_form_data("Titre corrigé", action="action-publish", slug=page.slug)
+        edit_url(page),
+        article_form_data(
+            "Titre corrigé", action="action-publish", slug=page.slug, themes="Mobilités"
+        ),
     )
     assert response.status_code == 302
-    for url in [page.url, *SHOWN_ON]:
+    for url in [page.url, *SHOWN_ON, *theme_urls]:
         assert "Titre corrigé" in text(client, url), url
 
 
 def test_a_new_page_published_in_the_admin_appears_in_the_listing(client, admin_client, news_index):
-    from tests.editorial.helpers import add_url
-
     warm(client, "/actualites/", "/")
     response = admin_client.post(
         add_url(news_index, ArticlePage),
