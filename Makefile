@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
 
-.PHONY: run test lint format install install-dev browser clean
+.PHONY: run test lint format install install-dev browser clean prod-local prod-local-check loadtest
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,20 @@ run: install
 test: install-dev browser
 	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+## The production topology on loopback (Varnish -> gunicorn -> PostgreSQL + Redis), until Ctrl-C.
+## PROXY_PORT, APP_PORT, PROD_LOCAL_DB, REDIS_URL override the defaults (see deploy/prod-local.sh).
+prod-local: install
+	bash deploy/prod-local.sh run
+
+## Starts it, checks a cached page, a purge after publishing and /sante/, then stops it (CI).
+prod-local-check: install
+	timeout 600 bash deploy/check-prod-local.sh
+
+## Load test on loopback: gunicorn with production settings, 2,000 news items, wrk; prints req/s,
+## p50, p99, errors and the ratio to a bare Django view, cold and warm (see deploy/loadtest.sh).
+loadtest: install
+	timeout 1200 bash deploy/loadtest.sh
 
 lint: install-dev
 	$(VENV)/bin/ruff check .
