@@ -6,8 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
+LIGHTHOUSE_PORT ?= 8090
+LIGHTHOUSE_ARGS ?=
 
-.PHONY: run test lint format install install-dev browser clean
+.PHONY: run test lint format install install-dev browser lighthouse clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +45,15 @@ test: install-dev browser
 	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
+## Lighthouse (npm package, pinned in tools/lighthouse) with Debian's Chromium: the mobile audit of
+## every page type, served with production settings (gunicorn, WhiteNoise) on 127.0.0.1.
+tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $@
+
+lighthouse: install-dev browser tools/lighthouse/node_modules/.package-lock.json
+	$(PY) tools/lighthouse/run.py --port $(LIGHTHOUSE_PORT) $(LIGHTHOUSE_ARGS)
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -52,4 +63,4 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles tests/artifacts
+	rm -rf $(VENV) db.sqlite3 media staticfiles tests/artifacts tools/lighthouse/node_modules
