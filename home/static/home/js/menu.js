@@ -49,6 +49,7 @@
 
   // Keep the panel as CSS showed it (open when the address pointed into it), then take over.
   setOpen(panel.matches(":target") || panel.querySelector(":target") !== null);
+  // The panel's own class, not one on <html>: only the header's styles are recomputed.
+  panel.classList.add("is-enhanced");
   link.replaceWith(button);
-  document.documentElement.classList.add("js");
 })();
