@@ -6,8 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
+LIGHTHOUSE_PORT ?= 8090
+LIGHTHOUSE_ARGS ?=
 
-.PHONY: run test lint format install install-dev browser clean prod-local prod-local-check loadtest
+.PHONY: run test lint format install install-dev browser lighthouse clean prod-local prod-local-check loadtest
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -57,6 +59,15 @@ prod-local-check: install
 loadtest: install
 	timeout 1200 bash deploy/loadtest.sh
 
+## Lighthouse (npm package, pinned in tools/lighthouse) with Debian's Chromium: the mobile audit of
+## every page type, served with production settings (gunicorn, WhiteNoise) on 127.0.0.1.
+tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $@
+
+lighthouse: install-dev browser tools/lighthouse/node_modules/.package-lock.json
+	$(PY) tools/lighthouse/run.py --port $(LIGHTHOUSE_PORT) $(LIGHTHOUSE_ARGS)
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -66,4 +77,4 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles tests/artifacts
+	rm -rf $(VENV) db.sqlite3 media staticfiles tests/artifacts tools/lighthouse/node_modules

@@ -51,6 +51,12 @@ else:
     # the pages cached by the others. Without Redis, pages are served uncached.
     PAGE_CACHE_ENABLED = False
 
+# Static files: hashed names (served with a long "immutable" Cache-Control by WhiteNoise) and a
+# gzip and a Brotli copy of each text file, made by collectstatic (Brotli needs the `Brotli`
+# package, pinned in requirements.txt). Where collectstatic writes, and where local media live,
+# can be moved out of the code folder.
+STATIC_ROOT = env("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
+MEDIA_ROOT = env("MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
