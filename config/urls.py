@@ -26,6 +26,8 @@ if settings.DEBUG:
 urlpatterns += [
     # RSS and Atom feeds under /actualites/, before Wagtail's pages catch the URLs.
     path("", include("news.feed_urls")),
+    # iCalendar files (``*.ics``) of the agenda page's routes, which Wagtail's pattern refuses.
+    path("", include("agenda.urls")),
     # Wagtail's page serving comes last: it catches every other URL.
     path("", include(wagtail_urls)),
 ]

@@ -253,7 +253,11 @@ def event(page, request):
         "inLanguage": "fr-FR",
         "startDate": page.starts_at,
         "endDate": page.ends_at,
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": (
+            "https://schema.org/EventCancelled"
+            if getattr(page, "cancelled", False)
+            else "https://schema.org/EventScheduled"
+        ),
         "eventAttendanceMode": mode,
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": organization(request),

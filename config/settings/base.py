@@ -15,6 +15,7 @@ INSTALLED_APPS = [
     "home",
     "news",
     "resources",
+    "agenda",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
