@@ -26,7 +26,6 @@ import zoneinfo
 
 import icalendar
 from django.conf import settings
-from django.utils import timezone
 
 PRODID = "-//Club des Développeurs de Nouvelle-Aquitaine//Agenda//FR"
 TZID = "Europe/Paris"
@@ -81,7 +80,8 @@ def description(page, url):
 def session_event(page, request):
     """The ``VEVENT`` of one session (a ``news.WebinarPage``)."""
     url = page.get_full_url(request)
-    revised = page.last_published_at or page.latest_revision_created_at or timezone.now()
+    # Never the clock: the same content must give the same bytes (see the module's docstring).
+    revised = page.last_published_at or page.first_published_at or page.starts_at
     title = plain_text(page.title)
     event = icalendar.Event.new(
         uid=session_uid(page),
@@ -116,10 +116,11 @@ def build_calendar(sessions, request, *, name, summary, url, source=None):
     calendar.add("METHOD", "PUBLISH")
     name, summary = plain_text(name), plain_text(summary)
     # RFC 7986 properties, and the older X- names that Outlook and Google read; icalendar knows
-    # no type for X- properties, so they are given as text (escaped) and duration explicitly.
-    calendar.add("NAME", name)
+    # no type for X- properties (nor for NAME), so they are given as text (escaped) and duration
+    # explicitly.
+    calendar.add("NAME", icalendar.vText(name))
     calendar.add("X-WR-CALNAME", icalendar.vText(name))
-    calendar.add("DESCRIPTION", summary)
+    calendar.add("DESCRIPTION", icalendar.vText(summary))
     calendar.add("X-WR-CALDESC", icalendar.vText(summary))
     calendar.add("X-WR-TIMEZONE", icalendar.vText(TZID))
     calendar.add("URL", url)
@@ -131,11 +132,12 @@ def build_calendar(sessions, request, *, name, summary, url, source=None):
     for page in sessions:
         calendar.add_component(session_event(page, request))
     if sessions:
-        # The time zone's rules over the span of the events only, not since 1970.
-        first = min(page.starts_at for page in sessions).astimezone(PARIS).date()
-        last = max(page.ends_at for page in sessions).astimezone(PARIS).date()
+        # The time zone's rules over the years of the events only, not since 1970. From the 1st
+        # of January, so that the first observance is winter time: parsers built on dateutil
+        # (vobject) misread a VTIMEZONE that opens in summer time.
+        first = min(page.starts_at for page in sessions).astimezone(PARIS).year
+        last = max(page.ends_at for page in sessions).astimezone(PARIS).year
         calendar.add_missing_timezones(
-            first_date=first - datetime.timedelta(days=1),
-            last_date=last + datetime.timedelta(days=366),
+            first_date=datetime.date(first, 1, 1), last_date=datetime.date(last + 1, 12, 31)
         )
     return calendar.to_ical()
