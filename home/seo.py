@@ -283,7 +283,7 @@ def event(page, request):
     ]
     if performers:
         data["performer"] = performers
-    if page.registration_url and page.is_upcoming():
+    if page.registration_url and page.is_upcoming() and not getattr(page, "cancelled", False):
         data["offers"] = {
             "@type": "Offer",
             "url": page.registration_url,
