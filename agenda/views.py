@@ -5,12 +5,14 @@
 - the calendars (``.ics``): every session, one theme's, one session's; with ``ETag`` and
   ``Last-Modified`` computed by one aggregate query, a 304 without body when nothing changed, and
   the feeds' cache lifetime (15 minutes), so that calendar applications polling
-  every hour cost almost nothing.
+  every hour cost almost nothing; a calendar built once is kept in the shared cache under its
+  ETag, so that the next client that has no copy costs one aggregate query too.
 """
 
 import hashlib
 from itertools import groupby
 
+from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -28,6 +30,8 @@ from home.pagination import paginate
 PAST_PER_PAGE = 10
 # How long clients and proxies may keep a calendar: the feeds' 15 minutes (``news.feeds``).
 CACHE_SECONDS = 15 * 60
+# How long the app servers keep a built calendar (its key changes with its content).
+CALENDAR_CACHE_SECONDS = 24 * 3600
 # Bump when the content of the calendars changes shape, so that clients fetch them again.
 CALENDAR_FORMAT_VERSION = "1"
 
@@ -178,16 +182,32 @@ def calendar_response(content, filename, as_attachment):
     return response
 
 
+def cached_content(request, etag, build):
+    """The bytes ``build()`` returns, kept in the shared cache under the ETag.
+
+    The ETag changes whenever the content would (see ``CalendarState``), so a stored copy is never
+    stale, whichever app server stored it; the address a client used (scheme and host, which the
+    absolute links carry) is part of the key.
+    """
+    key = f"agenda:ics:{request.scheme}:{request.get_host()}:{etag}"
+    content = cache.get(key)
+    if content is None:
+        content = build()
+        cache.set(key, content, CALENDAR_CACHE_SECONDS)
+    return content
+
+
 def serve_calendar(agenda, request, theme_slug=None):
     """``agenda.ics`` or ``themes/<slug>/agenda.ics``: a calendar to subscribe to (inline)."""
     state = CalendarState(agenda, request, theme_slug)
     filename = f"agenda-{state.theme.slug}.ics" if state.theme else "agenda.ics"
-    return _conditional(
-        request,
-        state.etag(),
-        state.last_modified,
-        lambda: calendar_response(state.content(request), filename, as_attachment=False),
-    )
+    etag = state.etag()
+
+    def respond():
+        content = cached_content(request, etag, lambda: state.content(request))
+        return calendar_response(content, filename, as_attachment=False)
+
+    return _conditional(request, etag, state.last_modified, respond)
 
 
 def serve_session_calendar(agenda, request, page_id):

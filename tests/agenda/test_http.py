@@ -69,3 +69,21 @@ def test_a_single_session_file_answers_304(client, agenda_page, news_index):
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
     republish(session, duration_minutes=45)
     assert client.get(url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_a_built_calendar_is_kept_until_its_content_changes(client, agenda_page, news_index):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    session = make_session(news_index, title="Avant")
+    first = client.get("/agenda/agenda.ics")
+    with CaptureQueriesContext(connection) as warm:
+        again = client.get("/agenda/agenda.ics")
+    assert again.content == first.content
+    # Served from the cache: no query for the sessions themselves, only the validators'.
+    assert not any(
+        '"news_webinarpage"' in query["sql"] and "ORDER BY" in query["sql"]
+        for query in warm.captured_queries
+    )
+    republish(session, title="Après")
+    assert b"SUMMARY:Apr" in client.get("/agenda/agenda.ics").content
