@@ -44,7 +44,9 @@ def rfc5545_problems(raw):
     problems = []
     if not raw.endswith(b"\r\n"):
         problems.append("the file does not end with CRLF")
-    lines = raw.split(b"\r\n")[:-1]
+    lines = raw.split(b"\r\n")
+    if lines[-1] == b"":
+        lines.pop()
     for number, line in enumerate(lines, 1):
         if b"\n" in line or b"\r" in line:
             problems.append(f"line {number}: a bare LF or CR")
@@ -52,8 +54,9 @@ def rfc5545_problems(raw):
             problems.append(f"line {number}: {len(line)} octets (75 at most)")
         if number > 1 and not line:
             problems.append(f"line {number}: empty")
-    text = raw.decode("utf-8")
-    for line in unfold(text)[:-1]:
+    if problems:
+        return problems
+    for line in unfold(raw.decode("utf-8"))[:-1]:
         name, value = split_line(line)
         if name in TEXT_PROPERTIES:
             unescaped = re.sub(r"\\[\\;,nN]", "", value)
@@ -62,13 +65,25 @@ def rfc5545_problems(raw):
     return problems
 
 
+def read_with_vobject(raw):
+    """The calendar as ``vobject`` reads it, time zones taken from this file's VTIMEZONE.
+
+    vobject keeps the first VTIMEZONE it met for each TZID for the rest of the process; a file
+    read earlier (whose VTIMEZONE covers other years) would otherwise decide this file's times.
+    """
+    registry = vars(vobject.icalendar)["__tzidMap"]
+    for tzid in [tzid for tzid in registry if tzid != "UTC"]:
+        del registry[tzid]
+    return vobject.readOne(raw.decode("utf-8"))
+
+
 def parse(raw):
     """The calendar read by both parsers, after checking that they agree on the events.
 
     Returns the ``icalendar.Calendar``; fails if either parser refuses the file.
     """
     calendar = icalendar.Calendar.from_ical(raw)
-    other = vobject.readOne(raw.decode("utf-8"))
+    other = read_with_vobject(raw)
     events = calendar.events
     other_events = list(getattr(other, "vevent_list", []))
     assert [str(event["UID"]) for event in events] == [event.uid.value for event in other_events]

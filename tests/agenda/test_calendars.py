@@ -4,12 +4,11 @@ import datetime
 
 import pytest
 import time_machine
-import vobject
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
 from tests.agenda.conftest import make_session, paris, republish
-from tests.agenda.ics import events_by_uid, parse, rfc5545_problems
+from tests.agenda.ics import events_by_uid, parse, read_with_vobject, rfc5545_problems
 from tests.factories import NewsIndexPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -247,7 +246,8 @@ def test_14h_paris_is_the_right_utc_instant(client, agenda_page, news_index, sta
     (event,) = parse(raw).events
     assert event.start.astimezone(datetime.UTC) == utc
     # vobject reads the VTIMEZONE written in the file, not Python's own database.
-    other = vobject.readOne(raw.decode()).vevent.dtstart.value
+    other = read_with_vobject(raw).vevent.dtstart.value
+    assert type(other.tzinfo).__name__ == "_tzicalvtz"
     assert other.astimezone(datetime.UTC) == utc
     assert b"DTSTART;TZID=Europe/Paris:" + starts_at.strftime("%Y%m%dT140000").encode() in raw
 
