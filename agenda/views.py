@@ -16,14 +16,14 @@ from django.core.cache import cache
 from django.db.models import Count, Max, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import condition, require_safe
 
 from agenda import calendars, queries
 from agenda.filters import SessionFilter
-from home.formatting import count_fr
+from home.formatting import count_fr, month_fr
 from home.models import Theme
 from home.pagination import paginate
 
@@ -41,16 +41,11 @@ def site_root_of(agenda):
     return agenda.get_parent()
 
 
-def month_label(value):
-    """``décembre 2026`` (Paris time)."""
-    return dateformat.format(timezone.localtime(value), "F Y")
-
-
 def group_by_month(sessions):
-    """``[(label, [session, ...]), ...]`` in the order of ``sessions``."""
+    """``[{"label": "décembre 2026", "sessions": [...]}, ...]`` in the order of ``sessions``."""
     return [
         {"label": label, "sessions": list(group)}
-        for label, group in groupby(sessions, key=lambda page: month_label(page.starts_at))
+        for label, group in groupby(sessions, key=lambda page: month_fr(page.starts_at))
     ]
 
 
