@@ -43,9 +43,12 @@ if settings.SERVE_MEDIA_FILES and not settings.DEBUG:
     ]
 
 urlpatterns += [
-    # Page routes that end in a feed file name (the news index's /actualites/flux.rss...): served
-    # by Wagtail like every page, whose own URL pattern only takes paths that end with a slash.
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:rss|atom))$", wagtail_views.serve, name="feed_serve"),
+    # Page routes that end in a file name (the news index's /actualites/flux.rss, the agenda's
+    # /agenda/agenda.ics...): served by Wagtail like every page, whose own URL pattern only takes
+    # paths that end with a slash.
+    re_path(
+        r"^((?:[\w\-]+/)*[\w\-]+\.(?:rss|atom|ics))$", wagtail_views.serve, name="page_file_serve"
+    ),
     # Wagtail's page serving comes last: it catches every other URL.
     path("", include(wagtail_urls)),
 ]

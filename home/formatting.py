@@ -27,6 +27,13 @@ def date_fr(value):
     return f"1er{text[1:]}" if value.day == 1 else text
 
 
+def month_fr(value):
+    """``décembre 2026``: the month and year (Paris time), as the agenda groups its sessions."""
+    if value is None or value == "":
+        return ""
+    return dateformat.format(_local(value), "F Y")
+
+
 def day_date_fr(value):
     """``mardi 1er décembre 2020``: the date with its day of the week."""
     if value is None or value == "":

@@ -82,7 +82,11 @@ def event(page, request):
         "inLanguage": "fr-FR",
         "startDate": page.starts_at,
         "endDate": page.ends_at,
-        "eventStatus": "https://schema.org/EventScheduled",
+        "eventStatus": (
+            "https://schema.org/EventCancelled"
+            if page.cancelled
+            else "https://schema.org/EventScheduled"
+        ),
         "eventAttendanceMode": mode,
         "location": locations[0] if len(locations) == 1 else locations,
         "organizer": organization(request),
@@ -104,7 +108,7 @@ def event(page, request):
             for item in page.speaker_links
         ],
     }
-    if page.registration_url and page.is_upcoming():
+    if page.registration_url and page.is_upcoming() and not page.cancelled:
         data["offers"] = {
             "@type": "Offer",
             "url": page.registration_url,

@@ -16,6 +16,7 @@ INSTALLED_APPS = [
     "news",
     "resources",
     "wagtail.contrib.frontend_cache",
+    "agenda",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",

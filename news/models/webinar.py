@@ -24,6 +24,30 @@ ATTENDANCE_CHOICES = [
     ("hybrid", "En ligne et sur place"),
 ]
 
+# The kinds of session the Club runs; all share the fields, pages and calendars of a webinar.
+SESSION_TYPE_CHOICES = [
+    ("webinaire", "Webinaire"),
+    ("session-collective", "Session collective"),
+    ("presentation-dispositif", "Présentation de dispositif"),
+    ("atelier", "Atelier"),
+]
+
+# Fields whose change makes calendar subscribers update their copy (see ``WebinarPage.save``).
+SCHEDULE_FIELDS = ("starts_at", "duration_minutes", "cancelled")
+
+
+class SessionKindLabel:
+    """``kind_label`` of a session: "Webinaire" on the class, the session's own type on a page.
+
+    The kind of news stays "webinaire" for filters, feeds and search (``news.kinds`` reads the
+    class), while a card, the page's kicker and the JSON-LD say "Session collective" or "Atelier".
+    """
+
+    def __get__(self, page, owner):
+        if page is None:
+            return "Webinaire"
+        return page.get_session_type_display()
+
 
 class WebinarSpeaker(Orderable):
     """A speaker of one webinar, in the order the editor chose."""
@@ -82,6 +106,27 @@ class WebinarPage(NewsPage):
         blank=True,
         help_text="Le formulaire d'inscription ; montré tant que la session n'a pas eu lieu.",
     )
+    session_type = models.CharField(
+        "type de session",
+        max_length=30,
+        choices=SESSION_TYPE_CHOICES,
+        default="webinaire",
+        help_text="Webinaire, session collective, présentation de dispositif ou atelier : "
+        "affiché sur les cartes, la page, l'agenda et les calendriers.",
+    )
+    cancelled = models.BooleanField(
+        "session annulée",
+        default=False,
+        help_text="Cochez si la session n'aura pas lieu : la page l'annonce, l'inscription "
+        "disparaît et les agendas abonnés reçoivent l'annulation. Ne dépubliez pas la page.",
+    )
+    sequence = models.PositiveIntegerField(
+        "version de l'horaire",
+        default=0,
+        editable=False,
+        help_text="Augmente à chaque changement d'horaire, de durée ou d'annulation : les "
+        "agendas abonnés (SEQUENCE iCalendar) remplacent alors leur copie.",
+    )
     recap_summary = RichTextField(
         "compte rendu",
         features=["bold", "italic", "link", "ol", "ul"],
@@ -108,18 +153,20 @@ class WebinarPage(NewsPage):
     )
 
     kind = "webinaire"
-    kind_label = "Webinaire"
+    kind_label = SessionKindLabel()
     related_resources_heading = "Ressources présentées"
     parent_page_types = ["news.NewsIndexPage"]
     subpage_types = []
 
     event_panels = [
+        FieldPanel("session_type"),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
         MultiFieldPanel(
             [FieldPanel("attendance"), FieldPanel("online_url"), FieldPanel("venue")],
             heading="Participer",
         ),
         FieldPanel("registration_url"),
+        FieldPanel("cancelled"),
         InlinePanel("speakers", heading="Intervenants", label="Intervenant"),
     ]
     recap_panels = [
@@ -146,6 +193,11 @@ class WebinarPage(NewsPage):
     def save(self, *args, **kwargs):
         if self.starts_at:
             self.date = timezone.localtime(self.starts_at).date()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or set(SCHEDULE_FIELDS) & set(update_fields):
+            self.sequence = self.next_sequence()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "sequence"}
         super().save(*args, **kwargs)
 
     def get_structured_data(self, request):
@@ -155,6 +207,22 @@ class WebinarPage(NewsPage):
     def speaker_links(self):
         """The speakers in the editor's order, with their snippet, in one query."""
         return list(self.speakers.select_related("speaker__photo"))
+
+    def next_sequence(self):
+        """The iCalendar ``SEQUENCE`` this save should store.
+
+        Compared with the row in the database, not with this object: Wagtail publishes a revision
+        made from an older copy of the page (its ``sequence`` may be stale), and saving a draft of
+        a live page writes none of the schedule fields. The counter never goes back.
+        """
+        if self.pk is None:
+            return self.sequence or 0
+        stored = type(self).objects.filter(pk=self.pk).values(*SCHEDULE_FIELDS, "sequence").first()
+        if stored is None:
+            return self.sequence or 0
+        current = max(self.sequence or 0, stored["sequence"])
+        changed = any(getattr(self, name) != stored[name] for name in SCHEDULE_FIELDS)
+        return current + 1 if changed else current
 
     @property
     def ends_at(self):
@@ -186,6 +254,8 @@ class WebinarPage(NewsPage):
 
     @property
     def card_meta(self):
+        if self.cancelled:
+            return "Annulée"
         if self.is_upcoming():
             return f"À venir, à {time_fr(self.starts_at)}, {self.get_attendance_display().lower()}"
         return "Compte rendu en ligne" if self.has_recap else ""

@@ -5,6 +5,7 @@ from django import template
 
 from home import formatting
 from home.templatetags.french_dates import FILTERS
+from news import extensions
 from news.links import news_index_for
 
 register = template.Library()
@@ -22,3 +23,15 @@ def news_index_url(context, route=""):
         return ""
     url = index.get_url(request)
     return url + index.reverse_subpage(route) if route else url
+
+
+@register.inclusion_tag("news/includes/extra_links.html", takes_context=True)
+def session_links(context, page, css_class="extra-links"):
+    """The links other apps add to a session (``news.extensions``), e.g. "Ajouter à mon agenda"."""
+    return {"links": extensions.session_links(page, context.get("request")), "css_class": css_class}
+
+
+@register.inclusion_tag("news/includes/extra_links.html", takes_context=True)
+def theme_links(context, theme, css_class="extra-links"):
+    """The links other apps add to a theme's page (``news.extensions``)."""
+    return {"links": extensions.theme_links(theme, context.get("request")), "css_class": css_class}

@@ -18,6 +18,7 @@ from tests.factories import (
 
 KINDS = {ArticlePage, WebinarPage, TestimonialPage}
 WEBINAR_FIELDS = {
+    "session_type": "webinaire",
     "starts_at": "2030-03-15 14:00",
     "duration_minutes": "90",
     "attendance": "online",

@@ -1,0 +1,231 @@
+"""What the agenda page's routes answer (the routes themselves are on ``AgendaPage``).
+
+- the agenda: upcoming sessions grouped by month, then past sessions, filtered, in a constant
+  number of queries whatever the number of sessions;
+- the calendars (``.ics``): every session, one theme's, one session's; with ``ETag`` and
+  ``Last-Modified`` computed by one aggregate query, a 304 without body when nothing changed, and
+  the feeds' cache lifetime (15 minutes), so that calendar applications polling
+  every hour cost almost nothing; a calendar built once is kept in the shared cache under its
+  ETag, so that the next client that has no copy costs one aggregate query too.
+"""
+
+import hashlib
+from itertools import groupby
+
+from django.core.cache import cache
+from django.db.models import Count, Max, Sum
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import condition, require_safe
+
+from agenda import calendars, queries
+from agenda.filters import SessionFilter
+from home.formatting import count_fr, month_fr
+from home.models import Theme
+from home.pagination import paginate
+
+PAST_PER_PAGE = 10
+# How long clients and proxies may keep a calendar: the feeds' 15 minutes (``news.feeds``).
+CACHE_SECONDS = 15 * 60
+# How long the app servers keep a built calendar (its key changes with its content).
+CALENDAR_CACHE_SECONDS = 24 * 3600
+# Bump when the content of the calendars changes shape, so that clients fetch them again.
+CALENDAR_FORMAT_VERSION = "1"
+
+
+def site_root_of(agenda):
+    """The page the agenda sits under (the home page): its sessions are that site's."""
+    return agenda.get_parent()
+
+
+def group_by_month(sessions):
+    """``[{"label": "décembre 2026", "sessions": [...]}, ...]`` in the order of ``sessions``."""
+    return [
+        {"label": label, "sessions": list(group)}
+        for label, group in groupby(sessions, key=lambda page: month_fr(page.starts_at))
+    ]
+
+
+def agenda_context(agenda, request):
+    """``/agenda/``: upcoming sessions by month, then past sessions, most recent first."""
+    now = timezone.now()
+    all_sessions = queries.sessions(site_root_of(agenda), now)
+    filterset = SessionFilter(
+        request.GET, all_sessions, themes=queries.session_themes(all_sessions)
+    )
+    if not filterset.is_valid():
+        raise Http404("Ce filtre ne correspond à aucune session.")
+    sessions = filterset.qs
+    upcoming = list(queries.upcoming(sessions, now).for_cards())
+    past_page = paginate(request, queries.past(sessions, now).for_cards(), PAST_PER_PAGE)
+    filtered = filterset.is_filtered
+    return {
+        "filter_form": filterset.form,
+        "is_filtered": filtered,
+        "months": group_by_month(upcoming),
+        "upcoming_count": len(upcoming),
+        "upcoming_label": count_fr(
+            len(upcoming), "session à venir", "sessions à venir", "Aucune session à venir"
+        ),
+        "upcoming_empty": (
+            "Aucune session à venir ne correspond à ces critères. Essayez d'effacer un filtre."
+            if filtered
+            else "Aucune session n'est programmée pour le moment. Abonnez-vous à l'agenda pour "
+            "voir les prochaines dès leur annonce."
+        ),
+        "page_obj": past_page,
+        "past_sessions": past_page.object_list,
+        "past_empty": (
+            "Aucune session passée ne correspond à ces critères."
+            if filtered
+            else "Aucune session n'a encore eu lieu."
+        ),
+        "now": now,
+        "calendar_links": subscription_links(agenda, request, filterset.chosen_theme),
+        "calendar_url": agenda.calendar_url(request),
+    }
+
+
+def subscription_links(agenda, request, theme=None):
+    """The ``webcal://`` and ``https://`` addresses of the agenda's calendar (or a theme's)."""
+    url = agenda.calendar_url(request, theme)
+    return {"webcal": webcal(url), "ics": url, "theme": theme}
+
+
+def webcal(url):
+    """The same address with the ``webcal://`` scheme, which opens the calendar application."""
+    scheme, _, rest = url.partition("://")
+    return f"webcal://{rest}" if scheme in ("http", "https") else url
+
+
+# Calendars ----------------------------------------------------------------------------------
+class CalendarState:
+    """What one request needs to know about one calendar, computed once.
+
+    The ETag and Last-Modified come from a single aggregate query over the calendar's sessions: the
+    count and the sum of ids change when a session joins or leaves (published, unpublished, made
+    private, expired, a year old), the latest publication date when any of them is published again
+    (an edit, a new time, a cancellation). The agenda page's own publication (its title names the
+    calendar) counts too.
+    """
+
+    def __init__(self, agenda, request, theme_slug=None):
+        self.agenda = agenda
+        self.theme = None
+        queryset = queries.sessions(site_root_of(agenda))
+        if theme_slug is not None:
+            # Any existing theme answers, even with no session yet: a subscription made from a
+            # theme page keeps working when its last session is unpublished.
+            self.theme = get_object_or_404(Theme, slug=theme_slug[:100])
+            queryset = queryset.filter(tagged_themes__tag=self.theme)
+        self.queryset = queries.in_calendars(queryset)
+        stats = self.queryset.order_by().aggregate(
+            count=Count("pk"), ids=Sum("pk"), latest=Max("last_published_at")
+        )
+        self.fingerprint = [stats["count"], stats["ids"]]
+        dates = [date for date in (stats["latest"], agenda.last_published_at) if date]
+        self.last_modified = max(dates) if dates else None
+
+    def etag(self):
+        parts = [
+            CALENDAR_FORMAT_VERSION,
+            f"{self.theme.slug}:{self.theme.name}" if self.theme else "",
+            *map(str, self.fingerprint),
+            self.last_modified.isoformat() if self.last_modified else "",
+        ]
+        return hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+    def content(self, request):
+        site_name = "Club des Développeurs"
+        if self.theme:
+            name = f"{site_name} – #{self.theme.name}"
+            summary = f"Les sessions du {site_name} de Nouvelle-Aquitaine sur le thème "
+            summary += f"#{self.theme.name}."
+        else:
+            name = f"{site_name} – {self.agenda.title}"
+            summary = f"Les webinaires, sessions collectives et ateliers du {site_name} de "
+            summary += "Nouvelle-Aquitaine."
+        return calendars.build_calendar(
+            self.queryset.for_cards(),
+            request,
+            name=name,
+            summary=summary,
+            url=self.agenda.get_full_url(request),
+            source=self.agenda.calendar_url(request, self.theme),
+        )
+
+
+def _conditional(request, etag, last_modified, respond):
+    """``respond()`` behind conditional GET and the feeds' cache lifetime."""
+
+    @require_safe
+    @cache_control(max_age=CACHE_SECONDS, public=True)
+    @condition(etag_func=lambda request: etag, last_modified_func=lambda request: last_modified)
+    def view(request):
+        return respond()
+
+    return view(request)
+
+
+def calendar_response(content, filename, as_attachment):
+    """A calendar to show or subscribe to (inline) or a file to save (attachment)."""
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = content_disposition_header(as_attachment, filename)
+    return response
+
+
+def cached_content(request, etag, build):
+    """The bytes ``build()`` returns, kept in the shared cache under the ETag.
+
+    The ETag changes whenever the content would (see ``CalendarState``), so a stored copy is never
+    stale, whichever app server stored it; the address a client used (scheme and host, which the
+    absolute links carry) is part of the key.
+    """
+    key = f"agenda:ics:{request.scheme}:{request.get_host()}:{etag}"
+    content = cache.get(key)
+    if content is None:
+        content = build()
+        cache.set(key, content, CALENDAR_CACHE_SECONDS)
+    return content
+
+
+def serve_calendar(agenda, request, theme_slug=None):
+    """``agenda.ics`` or ``themes/<slug>/agenda.ics``: a calendar to subscribe to (inline)."""
+    state = CalendarState(agenda, request, theme_slug)
+    filename = f"agenda-{state.theme.slug}.ics" if state.theme else "agenda.ics"
+    etag = state.etag()
+
+    def respond():
+        content = cached_content(request, etag, lambda: state.content(request))
+        return calendar_response(content, filename, as_attachment=False)
+
+    return _conditional(request, etag, state.last_modified, respond)
+
+
+def serve_session_calendar(agenda, request, page_id):
+    """``sessions/<id>.ics``: one session, to add to one's calendar (a file to open)."""
+    session = (
+        queries.sessions(site_root_of(agenda)).filter(pk=page_id).for_cards().first()
+        if page_id < 2**31
+        else None
+    )
+    if session is None:
+        raise Http404("Cette session n'existe pas ou n'est plus publiée.")
+    parts = [CALENDAR_FORMAT_VERSION, str(session.pk), str(session.sequence)]
+    parts.append(session.last_published_at.isoformat() if session.last_published_at else "")
+    etag = hashlib.sha256("|".join(parts).encode()).hexdigest()[:32]
+
+    def respond():
+        content = calendars.build_calendar(
+            [session],
+            request,
+            name=session.title,
+            summary=session.introduction,
+            url=session.get_full_url(request),
+        )
+        return calendar_response(content, f"{session.slug}.ics", as_attachment=True)
+
+    return _conditional(request, etag, session.last_published_at, respond)
