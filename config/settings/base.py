@@ -127,6 +127,7 @@ PAGE_CACHE_WATCHED_APPS = [
     "home",
     "news",
     "resources",
+    "agenda",
     "taggit",
     "wagtailcore",
     "wagtailimages",
