@@ -1,4 +1,5 @@
-"""Admin hooks of the site-wide app: themes, theme autocompletion, accessibility checker.
+"""Admin hooks of the site-wide app: themes, theme autocompletion, accessibility checker,
+the dashboard panels of the editorial team.
 
 https://docs.wagtail.org/en/stable/reference/hooks.html
 """
@@ -13,7 +14,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.demo import editorial as editorial_demo
 from home.demo import site as site_demo
 from home.demo.loader import DEMO_CONTENT_HOOK
-from home.editorial import checker, themes
+from home.editorial import checker, scheduling, themes
 from home.editorial.forms import ThemeForm
 from home.models import Theme
 from home.themes import ThemeTaggableManager
@@ -60,6 +61,12 @@ def theme_autocomplete_urls():
 @hooks.register("construct_wagtail_userbar")
 def club_content_checker(request, items, page):
     checker.use_club_checker(items)
+
+
+@hooks.register("construct_homepage_panels")
+def scheduled_publications_panel(request, panels):
+    if scheduling.sees_scheduling_panel(request.user):
+        panels.append(scheduling.ScheduledPublicationsPanel())
 
 
 # Demo content (``manage.py load_demo_content``): the site first, the editorial setup last.
