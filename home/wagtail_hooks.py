@@ -4,7 +4,9 @@ the dashboard panels of the editorial team.
 https://docs.wagtail.org/en/stable/reference/hooks.html
 """
 
+from django.templatetags.static import static
 from django.urls import path, reverse_lazy
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
@@ -57,6 +59,11 @@ register_form_field_override(ThemeTaggableManager, override=themes.theme_form_fi
 @hooks.register("register_admin_urls")
 def theme_autocomplete_urls():
     return [path("themes/autocomplete/", themes.autocomplete, name="home_theme_autocomplete")]
+
+
+@hooks.register("insert_editor_js")
+def theme_field_without_quotes():
+    return format_html('<script src="{}"></script>', static("home/js/theme-tags.js"))
 
 
 @hooks.register("construct_wagtail_userbar")
