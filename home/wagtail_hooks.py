@@ -73,7 +73,7 @@ def club_content_checker(request, items, page):
 
 @hooks.register("construct_homepage_panels")
 def scheduled_publications_panel(request, panels):
-    if scheduling.sees_scheduling_panel(request.user):
+    if scheduling.sees_editorial_panels(request.user):
         panels.append(scheduling.ScheduledPublicationsPanel())
 
 

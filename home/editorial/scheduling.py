@@ -41,7 +41,7 @@ class GoLive:
     late: bool
 
 
-def sees_scheduling_panel(user):
+def sees_editorial_panels(user):
     """Rédacteurs, Modérateurs and administrators, who are the ones to act on a late go-live."""
     if not user.is_active:
         return False
