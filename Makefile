@@ -4,6 +4,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Seconds between two runs of publish_scheduled beside the development server (`make run`).
+SCHEDULER_INTERVAL ?= 60
 PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
 LIGHTHOUSE_PORT ?= 8090
@@ -32,10 +34,14 @@ browser:
 	@bash tests/browser/ensure-chromium.sh
 
 ## Install, migrate, load the demo content and serve http://127.0.0.1:8000 (login admin / admin).
+## The scheduler (publish_scheduled every SCHEDULER_INTERVAL seconds) runs beside the server and
+## stops with it (Ctrl-C).
 run: install
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_local_admin
+	@$(PY) manage.py run_scheduler --interval $(SCHEDULER_INTERVAL) & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 ## Install the test tools and run the whole suite (DATABASE_URL picks the database).

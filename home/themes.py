@@ -81,3 +81,61 @@ class ThemeTaggableManager(ClusterTaggableManager):
         return _ThemeManager(
             through=self.through, model=model, instance=instance, prefetch_cache_name=self.name
         )
+
+
+def folded_theme_slug(name):
+    """The slug with each word's plural ``s``/``x`` dropped: ``transitions-ecologiques`` and
+    ``transition-ecologique`` fold to the same ``transition-ecologique``."""
+    words = theme_slug(name).split("-")
+    return "-".join(word[:-1] if len(word) > 3 and word[-1] in "sx" else word for word in words)
+
+
+def _edit_distance(a, b, limit):
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` as soon as it exceeds ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, 1):
+        current = [i]
+        for j, char_b in enumerate(b, 1):
+            current.append(
+                min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (char_a != char_b))
+            )
+        if min(current) > limit:
+            return limit + 1
+        previous = current
+    return previous[-1]
+
+
+def _allowed_typos(folded):
+    """Short names must match exactly once folded: "eau" and "bau" are two themes."""
+    if len(folded) < 6:
+        return 0
+    return 1 if len(folded) < 12 else 2
+
+
+def near_duplicate_theme(name, themes):
+    """The theme among ``themes`` that ``name`` is another spelling of, or None.
+
+    Another spelling: the same slug once plurals are folded (``Transitions écologiques`` for
+    ``Transition écologique``), or a typo away (``Transition écolgique``). A name with exactly
+    the slug of a theme *is* that theme (see ``canonical_theme_names``), not a near-duplicate.
+    """
+    slug = theme_slug(name)
+    folded = folded_theme_slug(name)
+    if not folded:
+        return None
+    best, best_distance = None, None
+    for theme in themes:
+        if theme.slug == slug:
+            return None
+        other = folded_theme_slug(theme.name)
+        limit = _allowed_typos(min(folded, other, key=len))
+        distance = _edit_distance(folded, other, limit)
+        if distance <= limit and (best_distance is None or distance < best_distance):
+            best, best_distance = theme, distance
+    return best
+
+
+def theme_exists_message(theme):
+    return f"Ce thème existe déjà : #{theme.name}"

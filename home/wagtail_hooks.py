@@ -1,11 +1,15 @@
-"""Admin hooks of the site-wide app: themes, theme autocompletion, accessibility checker.
+"""Admin hooks of the site-wide app: themes, theme autocompletion, accessibility checker,
+the dashboard panels of the editorial team.
 
 https://docs.wagtail.org/en/stable/reference/hooks.html
 """
 
-from django.urls import path
+from django.templatetags.static import static
+from django.urls import path, reverse_lazy
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
@@ -13,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.demo import editorial as editorial_demo
 from home.demo import site as site_demo
 from home.demo.loader import DEMO_CONTENT_HOOK
-from home.editorial import checker, themes
+from home.editorial import checker, guide, scheduling, themes
 from home.editorial.forms import ThemeForm
 from home.models import Theme
 from home.themes import ThemeTaggableManager
@@ -57,9 +61,50 @@ def theme_autocomplete_urls():
     return [path("themes/autocomplete/", themes.autocomplete, name="home_theme_autocomplete")]
 
 
+@hooks.register("insert_editor_js")
+def theme_field_without_quotes():
+    return format_html('<script src="{}"></script>', static("home/js/theme-tags.js"))
+
+
 @hooks.register("construct_wagtail_userbar")
 def club_content_checker(request, items, page):
     checker.use_club_checker(items)
+
+
+@hooks.register("construct_homepage_panels")
+def scheduled_publications_panel(request, panels):
+    if scheduling.sees_editorial_panels(request.user):
+        panels.append(scheduling.ScheduledPublicationsPanel())
+
+
+# The Club's French guide (docs/guide-redaction.md) in the admin: a page, the Aide menu, a panel.
+@hooks.register("register_admin_urls")
+def editors_guide_urls():
+    return [path("guide/", guide.guide_view, name=guide.URL_NAME)]
+
+
+@hooks.register("register_help_menu_item")
+def editors_guide_menu_item():
+    return MenuItem(
+        guide.TITLE, reverse_lazy(guide.URL_NAME), icon_name="help", order=900, name="club-guide"
+    )
+
+
+@hooks.register("construct_help_menu")
+def drop_wagtail_english_guides(request, menu_items):
+    """Wagtail's editor guide and release notes are in English, on wagtail.org: ours replaces them."""
+    menu_items[:] = [
+        item
+        for item in menu_items
+        if item.name != "editor-guide" and not item.name.startswith("whats-new-in-wagtail")
+    ]
+
+
+@hooks.register("construct_homepage_panels")
+def editors_guide_panel(request, panels):
+    """Our guide in place of Wagtail's "what's new" banner, which links to its English guide."""
+    panels[:] = [panel for panel in panels if panel.name != "whats_new_in_wagtail_version"]
+    panels.append(guide.GuidePanel())
 
 
 # Demo content (``manage.py load_demo_content``): the site first, the editorial setup last.

@@ -4,11 +4,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.demo.loader import DEMO_CONTENT_HOOK
 from home.editorial.roles import SECTIONS_HOOK, EditorialSection
+from home.editorial.scheduling import sees_editorial_panels
 from home.search import SEARCH_KINDS_HOOK, SearchKind
 from home.sections import HOOK as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
 from home.templatetags.themes import THEME_PAGES_HOOK
 from news import demo
+from news.dashboard import PastWebinarsWithoutRecapPanel
 from news.kinds import KINDS
 from news.links import news_index_for
 from news.models import NewsIndexPage, Speaker
@@ -48,6 +50,12 @@ def news_section():
 
 
 hooks.register(DEMO_CONTENT_HOOK, demo.load, order=10)
+
+
+@hooks.register("construct_homepage_panels")
+def past_webinars_without_recap_panel(request, panels):
+    if sees_editorial_panels(request.user):
+        panels.append(PastWebinarsWithoutRecapPanel())
 
 
 @hooks.register(THEME_PAGES_HOOK)

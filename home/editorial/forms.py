@@ -7,14 +7,20 @@
   marked "décorative" where it is placed (image block), not here.
   https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-image-form-base
 - ``ThemeForm``: a theme is renamed or added without creating a second spelling of an existing
-  theme (two names are one theme when their slugs are equal, see ``home.themes``).
+  theme (two names are one theme when their slugs are equal; a plural or a typo away from an
+  existing theme is refused too, see ``home.themes.near_duplicate_theme``).
 """
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.images.forms import BaseImageForm
 
-from home.themes import clean_theme_name, theme_slug
+from home.themes import (
+    clean_theme_name,
+    near_duplicate_theme,
+    theme_exists_message,
+    theme_slug,
+)
 
 ALT_TEXT_LABEL = "Texte alternatif (description de l'image)"
 ALT_TEXT_HELP = (
@@ -60,6 +66,9 @@ class ThemeForm(WagtailAdminModelForm):
                 f"Le thème « {same.name} » existe déjà : utilisez-le plutôt que d'en créer "
                 "un second."
             )
+        similar = near_duplicate_theme(name, model.objects.exclude(pk=self.instance.pk))
+        if similar is not None:
+            raise forms.ValidationError(theme_exists_message(similar))
         return name
 
     def save(self, commit=True):

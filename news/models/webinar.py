@@ -252,6 +252,26 @@ class WebinarPage(NewsPage):
         )
         return context
 
+    #: Preview modes showing one face whatever the date: the writer checks the recap before the
+    #: session, or the announcement after it.
+    ANNOUNCEMENT_PREVIEW_MODE = "annonce"
+    RECAP_PREVIEW_MODE = "compte-rendu"
+
+    @property
+    def preview_modes(self):
+        return [
+            *super().preview_modes,
+            (self.ANNOUNCEMENT_PREVIEW_MODE, "Annonce"),
+            (self.RECAP_PREVIEW_MODE, "Compte rendu"),
+        ]
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        if mode_name in (self.ANNOUNCEMENT_PREVIEW_MODE, self.RECAP_PREVIEW_MODE):
+            is_past = mode_name == self.RECAP_PREVIEW_MODE
+            context.update(is_past=is_past, replay=replay_for(self.replay_url) if is_past else None)
+        return context
+
     @property
     def card_meta(self):
         if self.cancelled:
