@@ -14,6 +14,8 @@ urlpatterns = [
     path("recherche/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("alertes/", include("alerts.urls")),
+    path("accompagnement/", include("support.urls")),
 ]
 
 if settings.DEBUG:

@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "home",
     "news",
     "resources",
+    "alerts",
+    "support",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -166,6 +168,11 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Club des Développeurs <no-reply@club-developpeurs.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Anti-spam of the public forms (home/antispam.py): seconds before a form may be sent, and how many
+# reverse proxies append to X-Forwarded-For in front of the app servers (0: use REMOTE_ADDR).
+ANTISPAM_MIN_SECONDS = int(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))
+ANTISPAM_TRUSTED_PROXIES = int(os.environ.get("ANTISPAM_TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,
