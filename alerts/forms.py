@@ -23,6 +23,7 @@ class ThemesField(forms.ModelMultipleChoiceField):
             widget=forms.CheckboxSelectMultiple,
             **kwargs,
         )
+        self.error_messages["invalid_choice"] = "« %(value)s » n'est pas un des thèmes proposés."
 
     def label_from_instance(self, obj):
         return obj.hashtag
@@ -59,9 +60,6 @@ class PreferencesForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["themes"].error_messages["invalid_choice"] = (
-            "« %(value)s » n'est pas un des thèmes proposés."
-        )
         self.fields["kinds"].error_messages["invalid_choice"] = (
             "« %(value)s » n'est pas un des types proposés."
         )
