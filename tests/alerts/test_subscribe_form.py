@@ -89,8 +89,10 @@ def test_a_form_sent_too_fast_is_refused_then_accepted(themed_site, client):
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize("value", ["", "1234", "1234:forged", stamp(2 * 24 * 3600)])
+@pytest.mark.parametrize("value", ["", "1234", "1234:forged", "a day old"])
 def test_a_forged_missing_or_stale_stamp_is_refused(themed_site, client, value):
+    if value == "a day old":
+        value = stamp(24 * 3600 + 60)
     response = post(client, {**subscribe_data(), "debut": value})
     assert "Le formulaire a expiré ou a été modifié" in response.content.decode()
     assert not Subscription.objects.exists()

@@ -15,3 +15,12 @@ def site(news_index):
 def csrf_client():
     """A client that enforces CSRF like a browser-less mail client would meet it."""
     return Client(enforce_csrf_checks=True)
+
+
+# The Rédacteur and Modérateur users of the editorial tests.
+from tests.editorial.conftest import (  # noqa: E402, F401
+    editor,
+    editor_client,
+    moderator,
+    moderator_client,
+)

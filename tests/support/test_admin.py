@@ -9,7 +9,6 @@ from django.urls import reverse
 from alerts.models import Subscription
 from home.editorial.roles import MODERATORS
 from support.models import Status, SupportRequest
-from tests.editorial.conftest import editor, editor_client, moderator, moderator_client  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
