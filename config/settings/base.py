@@ -168,6 +168,8 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Club des Développeurs <no-reply@club-developpeurs.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A form never waits long for a silent SMTP server: its e-mails stay in the outbox (alerts/outbox.py).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 # Anti-spam of the public forms (home/antispam.py): seconds before a form may be sent, and how many
 # reverse proxies append to X-Forwarded-For in front of the app servers (0: use REMOTE_ADDR).
