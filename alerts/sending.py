@@ -210,6 +210,25 @@ def claim(subscription, items, now, weekly):
     return message, len(new)
 
 
+def already_delivered(items):
+    """``{subscription id: {page ids}}`` of the items already sent, in one query."""
+    delivered = {}
+    for subscription_id, page_id in Delivery.objects.filter(
+        page_id__in=[item.page_id for item in items]
+    ).values_list("subscription_id", "page_id"):
+        delivered.setdefault(subscription_id, set()).add(page_id)
+    return delivered
+
+
+def has_news(subscription, items, delivered_ids):
+    theme_ids = {theme.pk for theme in subscription.themes.all()}
+    kinds = set(subscription.kind_list)
+    return any(
+        item.page_id not in delivered_ids and matches(subscription, item, theme_ids, kinds)
+        for item in items
+    )
+
+
 def purge_unconfirmed(now):
     deleted, _ = Subscription.objects.filter(
         confirmed_at__isnull=True, created_at__lt=now - UNCONFIRMED_LIFETIME
@@ -236,8 +255,13 @@ def run(now=None, force_weekly=False):
     due = earliest.prefetch_related("themes")
     if not report.weekly:
         due = due.filter(rhythm=Rhythm.IMMEDIATE)
+    delivered = already_delivered(items)
     for subscription in due.iterator(chunk_size=500):
         weekly = subscription.rhythm == Rhythm.WEEKLY
+        if not has_news(subscription, items, delivered.get(subscription.pk, set())) or (
+            weekly and same_week(subscription.last_digest_at, now)
+        ):
+            continue  # nothing to claim: no transaction, no lock (``claim`` checks again)
         try:
             claimed = claim(subscription, items, now, weekly)
         except IntegrityError:  # another run claimed these items first
@@ -249,7 +273,7 @@ def run(now=None, force_weekly=False):
             continue
         message, count = claimed
         report.items_claimed += count
-        if outbox.deliver(message, now):
+        if outbox.deliver(message, now, leased=True):
             report.alerts_sent += 1
         else:
             report.alerts_failed += 1

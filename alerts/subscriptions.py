@@ -92,7 +92,7 @@ def _request_subscription(email, themes, kinds, rhythm, now=None):
             message = manage_message(subscription)
         else:
             message = confirmation_message(subscription)
-    return subscription, outbox.deliver(message)
+    return subscription, outbox.deliver(message, leased=True)
 
 
 def confirm(subscription, now=None):
