@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
@@ -26,8 +27,9 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
-    # RSS and Atom feeds under /actualites/, before Wagtail's pages catch the URLs.
-    path("", include("news.feed_urls")),
+    # Page routes that end in a feed file name (the news index's /actualites/flux.rss...): served
+    # by Wagtail like every page, whose own URL pattern only takes paths that end with a slash.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.(?:rss|atom))$", wagtail_views.serve, name="feed_serve"),
     # Wagtail's page serving comes last: it catches every other URL.
     path("", include(wagtail_urls)),
 ]

@@ -21,9 +21,10 @@ vocabulary over pages of any type (``Page``), for the sitemap, menus and hand-pi
 type says what its card needs (``card_prefetch()``, see ``home.cards``).
 """
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from home.cards import prefetch_for_cards
@@ -37,18 +38,24 @@ def visible_q(now=None):
     )
 
 
+def restricted_q():
+    """Pages under a view restriction (password, login, groups), theirs or an ancestor's, as a
+    ``Q`` with a subquery: unlike Wagtail's ``public()``, which reads every restriction in a query
+    of its own each time it is called, it costs nothing until the page query runs."""
+    restriction_on_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Q(Exists(restriction_on_ancestor))
+
+
 class SitePageQuerySet(PageQuerySet):
     """Wagtail's page queryset with the site's visibility rule and card prefetching."""
 
     _for_cards = False
 
     def visible(self, now=None):
-        """The pages a visitor may see.
-
-        ``public()`` reads the view restrictions once, when this is called (one small query): build
-        the visible queryset once per request and narrow it further rather than calling this again.
-        """
-        return self.live().public().filter(visible_q(now))
+        """The pages a visitor may see, in one query with the pages themselves."""
+        return self.live().exclude(restricted_q()).filter(visible_q(now))
 
     def visible_for_search(self, now=None):
         """The same pages in a form Wagtail search accepts.
@@ -56,8 +63,8 @@ class SitePageQuerySet(PageQuerySet):
         A search only filters on fields indexed as ``FilterField``, and ``Page`` indexes its ``id``
         but neither ``go_live_at`` nor ``expire_at``, so the dates are checked in a subquery on ids.
         """
-        dated = Page.objects.filter(visible_q(now)).values("id")
-        return self.live().public().filter(id__in=dated)
+        shown = Page.objects.exclude(restricted_q()).filter(visible_q(now)).values("id")
+        return self.live().filter(id__in=shown)
 
     def for_cards(self):
         """Specific pages, each with what its card shows (image and renditions, themes...)

@@ -1,7 +1,8 @@
 """Site search: which page types it covers, how a visitor's query is read, how results are fetched.
 
-The searched page types are listed once, in ``search_kinds()``: the kinds of news come from
-``news.kinds``; adding another content type to the search is one line there. Ranking, French stemming on PostgreSQL and the index
+The searched page types come from the content apps, through the ``club_search_kinds`` hook: each
+app returns its ``SearchKind`` list from its ``wagtail_hooks.py`` (news its kinds, resources the
+resources), so the site-wide search names no content app. Ranking, French stemming on PostgreSQL and the index
 itself come from Wagtail's database search backend, see
 https://docs.wagtail.org/en/stable/topics/search/backends.html
 """
@@ -12,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from django import forms
-from django.apps import apps
+from wagtail import hooks
 from wagtail.search import index
 
 from home.querysets import pages as site_pages
@@ -31,19 +32,15 @@ class SearchKind:
     model: type
 
 
+SEARCH_KINDS_HOOK = "club_search_kinds"
+
+
 @functools.cache
 def search_kinds():
-    """The searched kinds, in the order the filter lists them: the kinds of news
-    (``news.kinds``, the same slugs and names as the news listing), then the resources.
-
-    Built on first use rather than at import time: the shared app does not import the content apps
-    while Django loads them.
-    """
-    from news.kinds import KINDS
-
-    return [SearchKind(kind.slug, kind.label, kind.plural, kind.model) for kind in KINDS] + [
-        SearchKind("ressource", "Ressource", "Ressources", apps.get_model("resources.ResourcePage"))
-    ]
+    """The searched kinds, in the order the filter lists them (the hooks' order: register with
+    ``@hooks.register("club_search_kinds", order=N)``). Read on first use, once every app is
+    loaded."""
+    return [kind for hook in hooks.get_hooks(SEARCH_KINDS_HOOK) for kind in hook()]
 
 
 def kinds_by_slug():

@@ -1,21 +1,22 @@
 """What search engines and social networks read: canonical URL, sharing tags, JSON-LD.
 
 Builders return plain dicts; ``to_json_ld`` turns them into text that is safe inside a
-``<script>`` element. Each page type gets its schema.org type from ``JSON_LD_BUILDERS`` (keyed by
-model label, so that this site-wide module needs no import from the content apps); a page model may
-also override ``BasePage.get_json_ld``. Schema.org types used:
+``<script>`` element. Each page type says what it is by overriding ``BasePage.get_structured_data``
+(the news types build theirs in ``news/structured_data.py``); this module holds what every page
+shares: the organisation, the site, the breadcrumb trail. Schema.org types used:
 https://developers.google.com/search/docs/appearance/structured-data/search-gallery
 """
 
 import datetime
 import json
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.text import Truncator
-from wagtail.models import Page, Site
+
+from home.breadcrumbs import breadcrumb_trail
+from home.models.site_settings import SiteSettings
+from home.site_urls import absolute_url, base_url, current_site
 
 # 1.91:1, the ratio OpenGraph and X (Twitter) large cards expect.
 SHARE_IMAGE_FILTER = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -27,42 +28,14 @@ DEFAULT_SHARE_IMAGE = {
 }
 LOGO_PATH = "home/img/logo-512.png"
 
-ATTENDANCE_MODES = {
-    "online": "https://schema.org/OnlineEventAttendanceMode",
-    "onsite": "https://schema.org/OfflineEventAttendanceMode",
-    "hybrid": "https://schema.org/MixedEventAttendanceMode",
-}
-
 # Characters that could end the <script> element or start an HTML comment inside it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
 
 
 # Site, names and URLs ------------------------------------------------------------------------
-def current_site(request):
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        site = Site.objects.filter(is_default_site=True).first()
-    return site
-
-
 def site_name(request):
     site = current_site(request)
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
-
-
-def base_url(request):
-    """``https://host`` of the Wagtail site serving this request (no trailing slash)."""
-    site = current_site(request)
-    if site is not None:
-        return site.root_url
-    return request.build_absolute_uri("/").rstrip("/")
-
-
-def absolute_url(request, url):
-    """``url`` made absolute on the site's own host, unless it already is (media on S3)."""
-    if not url or urlsplit(url).scheme:
-        return url
-    return base_url(request) + (url if url.startswith("/") else "/" + url)
 
 
 def canonical_url(request):
@@ -118,8 +91,6 @@ class _Encoder(json.JSONEncoder):
 
 def organization(request):
     """The Club, as publisher and organiser."""
-    from home.models import SiteSettings
-
     site_settings = SiteSettings.load(request_or_site=request)
     data = {
         "@type": "Organization",
@@ -164,156 +135,45 @@ def website(request):
 
 
 def breadcrumb_list(page, request):
-    """The trail from the home page to ``page``; None for the home page itself."""
-    site = current_site(request)
-    if site is None or page.depth <= site.root_page.depth:
+    """The trail from the home page to ``page`` (``home.breadcrumbs``); None for the home page."""
+    trail = breadcrumb_trail(request, page)
+    if len(trail) < 2:
         return None
-    ancestors = (
-        Page.objects.ancestor_of(page, inclusive=True)
-        .filter(depth__gte=site.root_page.depth)
-        .order_by("depth")
-    )
     items = [
         {
             "@type": "ListItem",
             "position": position,
             "name": crumb.title,
-            "item": crumb.get_full_url(request),
+            "item": absolute_url(request, crumb.url),
         }
-        for position, crumb in enumerate(ancestors, start=1)
+        for position, crumb in enumerate(trail, start=1)
     ]
     return {"@type": "BreadcrumbList", "itemListElement": items}
 
 
-def _images(page, request):
-    image = page.get_main_image()
-    return [share_image(page, request)["url"]] if image is not None else []
-
-
 def page_themes(page):
-    themes = getattr(page, "themes", None)
-    return [theme.name for theme in themes.all()] if themes is not None else []
+    """The names of the page's themes (its card's themes when it has a card: already fetched)."""
+    themes = getattr(page, "card_themes", None)
+    if themes is None:
+        manager = getattr(page, "themes", None)
+        themes = manager.all() if manager is not None else []
+    return [theme.name for theme in themes]
 
 
-def news_article(page, request):
-    """An article or a testimonial."""
-    signature = getattr(page, "author", "")
-    data = {
-        "@type": "NewsArticle",
-        "headline": Truncator(page_title(page)).chars(110),
-        "description": page.get_meta_description(),
-        "url": page.get_full_url(request),
-        "mainEntityOfPage": page.get_full_url(request),
-        "inLanguage": "fr-FR",
-        "datePublished": getattr(page, "published_at", None) or page.first_published_at,
-        "dateModified": page.last_published_at or page.latest_revision_created_at,
-        "author": (
-            {"@type": "Person", "name": signature}
-            if signature
-            else {"@type": "Organization", "name": site_name(request)}
-        ),
-        "publisher": organization(request),
-    }
-    kind_label = getattr(page, "kind_label", "")
-    if kind_label:
-        data["articleSection"] = kind_label
-    images = _images(page, request)
-    if images:
-        data["image"] = images
-    themes = page_themes(page)
-    if themes:
-        data["keywords"] = themes
-    if getattr(page, "speaker_name", ""):  # a testimonial: who speaks
-        data["about"] = _without_empty(
-            {
-                "@type": "Person",
-                "name": page.speaker_name,
-                "jobTitle": page.speaker_role,
-                "worksFor": {"@type": "Organization", "name": page.organisation},
-            }
-        )
-    return _without_empty(data)
-
-
-def event(page, request):
-    """A webinar: when, how to attend, who speaks, and the registration link while it is open."""
-    mode = ATTENDANCE_MODES.get(page.attendance, ATTENDANCE_MODES["online"])
-    locations = []
-    if page.attendance in ("online", "hybrid"):
-        locations.append(
-            {"@type": "VirtualLocation", "url": page.online_url or page.get_full_url(request)}
-        )
-    if page.attendance in ("onsite", "hybrid") and page.venue:
-        locations.append({"@type": "Place", "name": page.venue, "address": page.venue})
-    data = {
-        "@type": "Event",
-        "name": page_title(page),
-        "description": page.get_meta_description(),
-        "url": page.get_full_url(request),
-        "inLanguage": "fr-FR",
-        "startDate": page.starts_at,
-        "endDate": page.ends_at,
-        "eventStatus": "https://schema.org/EventScheduled",
-        "eventAttendanceMode": mode,
-        "location": locations[0] if len(locations) == 1 else locations,
-        "organizer": organization(request),
-        "isAccessibleForFree": True,
-    }
-    images = _images(page, request)
-    if images:
-        data["image"] = images
-    performers = [
-        _without_empty(
-            {
-                "@type": "Person",
-                "name": item.speaker.name,
-                "jobTitle": item.speaker.role,
-                "affiliation": (
-                    {"@type": "Organization", "name": item.speaker.organisation}
-                    if item.speaker.organisation
-                    else None
-                ),
-            }
-        )
-        for item in page.speakers.select_related("speaker")
-    ]
-    if performers:
-        data["performer"] = performers
-    if page.registration_url and page.is_upcoming():
-        data["offers"] = {
-            "@type": "Offer",
-            "url": page.registration_url,
-            "price": "0",
-            "priceCurrency": "EUR",
-            "availability": "https://schema.org/InStock",
-        }
-    return _without_empty(data)
-
-
-def home_page(page, request):
-    return [organization(request), website(request)]
-
-
-JSON_LD_BUILDERS = {
-    "home.HomePage": home_page,
-    "news.ArticlePage": news_article,
-    "news.TestimonialPage": news_article,
-    "news.WebinarPage": event,
-}
+def page_images(page, request):
+    """The page's sharing image as schema.org ``image`` (empty when the page has no image)."""
+    return [share_image(page, request)["url"]] if page.get_main_image() is not None else []
 
 
 def page_json_ld(page, request):
-    """The JSON-LD objects of a page: its own type (if any), then its breadcrumb trail."""
-    builder = JSON_LD_BUILDERS.get(page._meta.label)
-    objects = []
-    if builder is not None:
-        built = builder(page, request)
-        objects.extend(built if isinstance(built, list) else [built])
+    """The JSON-LD objects of a page: its own types (``get_structured_data``), then its trail."""
+    objects = list(page.get_structured_data(request))
     trail = breadcrumb_list(page, request)
     if trail is not None:
         objects.append(trail)
     return [{"@context": "https://schema.org", **item} for item in objects]
 
 
-def _without_empty(data):
+def without_empty(data):
+    """``data`` without the keys whose value says nothing (schema.org validators flag them)."""
     return {key: value for key, value in data.items() if value not in (None, "", [], {})}

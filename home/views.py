@@ -10,6 +10,7 @@ from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from django.views.decorators.http import require_GET
 
+from home.breadcrumbs import breadcrumb_trail
 from home.pagination import paginate
 from home.search import (
     RESULTS_PER_PAGE,
@@ -20,7 +21,7 @@ from home.search import (
     search_kinds,
 )
 from home.search import search_pages as run_search
-from home.seo import absolute_url
+from home.site_urls import absolute_url
 
 
 @dataclass
@@ -69,10 +70,7 @@ def search(request):
         "robots": "noindex, follow",
         "search_scope": search_scope(),
         "meta_description": f"Rechercher parmi les {search_scope()} du Club.",
-        "crumbs": [
-            {"title": "Accueil", "url": "/"},
-            {"title": "Recherche", "url": request.get_full_path()},
-        ],
+        "crumbs": breadcrumb_trail(request, extra="Recherche"),
     }
     return TemplateResponse(request, "home/search.html", context)
 

@@ -10,6 +10,9 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.demo import editorial as editorial_demo
+from home.demo import site as site_demo
+from home.demo.loader import DEMO_CONTENT_HOOK
 from home.editorial import checker, themes
 from home.editorial.forms import ThemeForm
 from home.models import Theme
@@ -57,3 +60,8 @@ def theme_autocomplete_urls():
 @hooks.register("construct_wagtail_userbar")
 def club_content_checker(request, items, page):
     checker.use_club_checker(items)
+
+
+# Demo content (``manage.py load_demo_content``): the site first, the editorial setup last.
+hooks.register(DEMO_CONTENT_HOOK, site_demo.load, order=0)
+hooks.register(DEMO_CONTENT_HOOK, editorial_demo.load, order=1000)

@@ -3,7 +3,7 @@
 Each kind's slug, names and feed path come from here, and from its model: ``kind`` (the slug, as
 in ``/actualites/?type=webinaire``), ``kind_label`` (singular, shown on cards) and
 ``verbose_name_plural`` (shown in filters and feed titles). The listing's filter
-(``news/filters.py``), the feeds (``news/feeds.py``, ``news/feed_urls.py``) and the site search
+(``news/filters.py``), the feeds (``news/feeds/``) and the site search
 (``home/search.py``) read this list: a new kind of news is one line here.
 """
 

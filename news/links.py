@@ -2,13 +2,13 @@
 
 from wagtail.models import Site
 
+from news.models import NewsIndexPage
+
 _CACHE_ATTR = "_news_index_page"
 
 
 def news_index_for(request=None, page=None):
     """The live news index of the request's site, or ``None``; one query per request at most."""
-    from news.models import NewsIndexPage
-
     if isinstance(page, NewsIndexPage):
         return page
     if request is not None and hasattr(request, _CACHE_ATTR):

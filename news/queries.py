@@ -13,7 +13,6 @@ Two rules hold everywhere a visitor sees news (listing, theme pages, home page, 
 import datetime
 
 from django.db.models import (
-    Count,
     DateTimeField,
     DurationField,
     ExpressionWrapper,
@@ -35,16 +34,6 @@ HOME_LATEST_COUNT = 3
 def visible(model=NewsPage, now=None):
     """Every ``model`` page a visitor may read, newest first."""
     return model.objects.visible(now).order_by("-date", "-pk")
-
-
-def themes_with_counts(news=None):
-    """Themes that visible news items carry, each with ``count``, in one aggregate query."""
-    news = visible() if news is None else news
-    return (
-        Theme.objects.filter(news_items__content_object__in=news.values("pk"))
-        .annotate(count=Count("news_items", distinct=True))
-        .order_by("slug")  # ASCII: "Économie" sorts with the "e" on every database
-    )
 
 
 def news_years(news):
@@ -105,5 +94,5 @@ def home_sections(home, now=None):
         "highlight_webinar": webinar,
         "highlight_is_upcoming": upcoming,
         "testimonial": featured_testimonial(now),
-        "themes": list(themes_with_counts(news)),
+        "themes": list(Theme.objects.with_counts(count=news)),
     }

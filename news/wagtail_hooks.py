@@ -1,7 +1,19 @@
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from news.models import Speaker
+from home.demo.loader import DEMO_CONTENT_HOOK
+from home.editorial.roles import SECTIONS_HOOK, EditorialSection
+from home.search import SEARCH_KINDS_HOOK, SearchKind
+from home.sections import HOOK as HOME_SECTIONS_HOOK
+from home.sections import HomeSection
+from home.templatetags.themes import THEME_PAGES_HOOK
+from news import demo
+from news.kinds import KINDS
+from news.links import news_index_for
+from news.models import NewsIndexPage, Speaker
+from news.queries import home_sections
+from resources.models import PRESENTERS_HOOK
 
 
 class SpeakerViewSet(SnippetViewSet):
@@ -15,3 +27,36 @@ class SpeakerViewSet(SnippetViewSet):
 
 
 register_snippet(SpeakerViewSet)
+
+
+@hooks.register(HOME_SECTIONS_HOOK)
+def news_on_the_home_page(home_page, request):
+    """The latest items, the webinar of the moment, a testimonial and the themes."""
+    return HomeSection("news/includes/home_sections.html", home_sections(home_page), order=10)
+
+
+@hooks.register(SEARCH_KINDS_HOOK, order=10)
+def news_kinds_in_search():
+    """The kinds of news, with the slugs and names of the news listing's filter."""
+    return [SearchKind(kind.slug, kind.label, kind.plural, kind.model) for kind in KINDS]
+
+
+@hooks.register(SECTIONS_HOOK)
+def news_section():
+    """Rédacteurs and Modérateurs work under the news index; speakers are its vocabulary."""
+    return EditorialSection(NewsIndexPage, snippets=(Speaker,))
+
+
+hooks.register(DEMO_CONTENT_HOOK, demo.load, order=10)
+
+
+@hooks.register(THEME_PAGES_HOOK)
+def theme_pages_are_routes_of_the_news_index(theme, request):
+    index = news_index_for(request)
+    return index.theme_url(theme, request) if index else ""
+
+
+@hooks.register(PRESENTERS_HOOK)
+def news_items_present_resources():
+    """A resource's "Présentée dans" chooser offers the news items of every kind."""
+    return [kind.model for kind in KINDS]

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db import connections
 from django.db.models.signals import post_migrate
 
 
@@ -8,9 +9,7 @@ def ensure_audiences(sender, using="default", **kwargs):
     Migration 0002 seeds them once; this also restores them when a test or a developer flushes the
     database, which empties every table but re-sends ``post_migrate``.
     """
-    from django.db import connections
-
-    from resources.models import AUDIENCES, Audience
+    from resources.models import AUDIENCES, Audience  # models are ready only once apps are
 
     if Audience._meta.db_table not in connections[using].introspection.table_names():
         return  # migrated backwards past 0001

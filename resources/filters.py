@@ -1,15 +1,18 @@
-"""The filters of the resource listing: GET parameters, combinable, never an error.
+"""The filters of the resource listing, read from the query string.
 
-Parameters (French, as visitors see them in the address bar):
-``type`` (kind), ``public`` (audience slug), ``theme`` (theme slug), ``structure`` (organisation
-slug) and ``ouvert`` (open or permanent today). A value that names nothing is ignored, as if the
-filter were not set: a stale bookmark still shows a useful list rather than an error page.
+Parameters (French, as visitors see them in the address bar): ``type`` (kind), ``public``
+(audience slug), ``theme`` (theme slug), ``structure`` (organisation slug) and ``ouvert`` (open or
+permanent today: ``1``, ``on``, ``oui``... or ``0``, ``non``...). They combine. The mechanism and
+the policy for bad values are the site's (``home.filters``): a value that names nothing the listing
+can show (unknown kind or audience, a theme or organisation no published resource carries,
+``ouvert=peut-etre``, a parameter given twice) makes the filter set invalid, and the listing
+answers 404, as the news listing does.
 """
 
-from django import forms
+import django_filters
 from django.utils import timezone
 
-from home.forms import SlugChoiceField, ThemeChoiceField
+from home.filters import FlagFilter, ListingFilterSet, SlugChoiceFilter, ThemeFilter
 from home.models import Theme
 from resources.models import (
     Audience,
@@ -18,104 +21,52 @@ from resources.models import (
     ResourceOrganisation,
     ResourcePageTheme,
 )
-from resources.queries import with_card_data
 from resources.status import open_on_q
 
 
-class CheckboxFlag(forms.CheckboxInput):
-    """A checkbox also set by hand in a link: ``?ouvert=1`` means yes, ``?ouvert=0`` means no."""
+class ResourceFilterSet(ListingFilterSet):
+    """Filters ``queryset`` (visible resources); offers only the themes and organisations that lead
+    to at least one of them."""
 
-    FALSE_VALUES = {"", "0", "false", "off", "non"}
-
-    def value_from_datadict(self, data, files, name):
-        value = data.get(name)
-        if value is None:
-            return False
-        return str(value).strip().lower() not in self.FALSE_VALUES
-
-
-class ResourceFilterForm(forms.Form):
-    type = forms.ChoiceField(
+    type = django_filters.ChoiceFilter(
+        field_name="kind",
         label="Type de ressource",
-        required=False,
         choices=[("", "Tous les types")] + ResourceKind.choices,
+        empty_label=None,
     )
-    public = SlugChoiceField(Audience.objects.all(), label="Public", empty_label="Tous les publics")
-    theme = ThemeChoiceField(Theme.objects.none(), label="Thème", empty_label="Tous les thèmes")
-    structure = SlugChoiceField(
-        Organisation.objects.none(), label="Structure porteuse", empty_label="Toutes les structures"
+    public = SlugChoiceFilter(
+        field_name="audiences",
+        queryset=Audience.objects.all(),
+        label="Public",
+        empty_label="Tous les publics",
     )
-    ouvert = forms.BooleanField(
+    theme = ThemeFilter(label="Thème", method="filter_theme", empty_label="Tous les thèmes")
+    structure = SlugChoiceFilter(
+        label="Structure porteuse", method="filter_structure", empty_label="Toutes les structures"
+    )
+    ouvert = FlagFilter(
         label="Seulement les ressources ouvertes aujourd'hui",
-        required=False,
-        widget=CheckboxFlag,
+        method="filter_open",
+        active_label="Ouvertes aujourd'hui",
         help_text="Dispositifs dont l'appel est en cours, et ressources permanentes.",
     )
 
-    def __init__(self, data, resources, **kwargs):
-        # Offer only the themes and organisations that lead to at least one resource.
-        kwargs.setdefault("label_suffix", "")
-        super().__init__(data, **kwargs)
-        self.fields["theme"].queryset = Theme.objects.filter(
-            resource_items__content_object__in=resources
-        ).distinct()
-        self.fields["structure"].queryset = Organisation.objects.filter(
-            resource_links__page__in=resources
-        ).distinct()
-
-
-class ResourceFilter:
-    """Applies the valid filters of ``data`` (a QueryDict) to ``resources`` (a queryset)."""
-
-    def __init__(self, data, resources, today=None):
-        self.data = data
-        self.resources = resources
+    def __init__(self, data, queryset, *, today=None, **kwargs):
+        super().__init__(data, queryset, **kwargs)
         self.today = today or timezone.localdate()
-        self.form = ResourceFilterForm(data, resources)
-        self.form.is_valid()  # invalid fields are left out of cleaned_data, hence ignored
-        self.values = {
-            name: value
-            for name, value in self.form.cleaned_data.items()
-            if value is not None and value != "" and value is not False
-        }
+        self.filters["theme"].queryset = Theme.objects.with_counts(count=queryset)
+        self.filters["structure"].queryset = Organisation.objects.filter(
+            resource_links__page__in=queryset
+        ).distinct()
 
-    @property
-    def is_active(self):
-        return bool(self.values)
+    # Themes and organisations through subqueries: a resource shows once whatever it links to.
+    def filter_theme(self, queryset, name, theme):
+        tagged = ResourcePageTheme.objects.filter(tag=theme)
+        return queryset.filter(pk__in=tagged.values("content_object_id"))
 
-    def results(self):
-        queryset = self.resources
-        values = self.values
-        if "type" in values:
-            queryset = queryset.filter(kind=values["type"])
-        if "public" in values:
-            queryset = queryset.filter(audiences=values["public"])
-        if "theme" in values:
-            tagged = ResourcePageTheme.objects.filter(tag=values["theme"])
-            queryset = queryset.filter(pk__in=tagged.values("content_object_id"))
-        if "structure" in values:
-            links = ResourceOrganisation.objects.filter(organisation=values["structure"])
-            queryset = queryset.filter(pk__in=links.values("page_id"))
-        if values.get("ouvert"):
-            queryset = queryset.filter(open_on_q(self.today))
-        return with_card_data(queryset)
+    def filter_structure(self, queryset, name, organisation):
+        links = ResourceOrganisation.objects.filter(organisation=organisation)
+        return queryset.filter(pk__in=links.values("page_id"))
 
-    def active_filters(self):
-        """``[{"label": "Public : Communes", "remove_url": "?theme=..."}]``, in form order."""
-        active = []
-        for name, field in self.form.fields.items():
-            if name not in self.values:
-                continue
-            value = self.values[name]
-            if name == "type":
-                label = f"{field.label} : {ResourceKind(value).label}"
-            elif name == "ouvert":
-                label = "Ouvertes aujourd'hui"
-            else:
-                label = f"{field.label} : {field.label_from_instance(value)}"
-            params = self.data.copy()
-            params.pop(name, None)
-            params.pop("page", None)
-            encoded = params.urlencode()
-            active.append({"label": label, "remove_url": f"?{encoded}" if encoded else "?"})
-        return active
+    def filter_open(self, queryset, name, value):
+        return queryset.filter(open_on_q(self.today)) if value else queryset

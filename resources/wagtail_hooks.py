@@ -3,7 +3,11 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from resources.models import Organisation
+from home.demo.loader import DEMO_CONTENT_HOOK
+from home.editorial.roles import SECTIONS_HOOK, EditorialSection
+from home.search import SEARCH_KINDS_HOOK, SearchKind
+from resources import demo
+from resources.models import Organisation, ResourceIndexPage, ResourcePage
 
 
 class OrganisationViewSet(SnippetViewSet):
@@ -29,3 +33,17 @@ def missing_document_file_is_not_found(document, request):
     """
     if not document.file or not document.file.storage.exists(document.file.name):
         raise Http404("Ce document n'est plus disponible.")
+
+
+@hooks.register(SEARCH_KINDS_HOOK, order=20)
+def resources_in_search():
+    return [SearchKind("ressource", "Ressource", "Ressources", ResourcePage)]
+
+
+@hooks.register(SECTIONS_HOOK)
+def resources_section():
+    """Rédacteurs and Modérateurs work under the library; organisations are its vocabulary."""
+    return EditorialSection(ResourceIndexPage, snippets=(Organisation,))
+
+
+hooks.register(DEMO_CONTENT_HOOK, demo.load, order=20)

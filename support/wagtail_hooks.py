@@ -1,14 +1,16 @@
-"""Support requests in the admin, for the Modérateurs only (``support.permissions``): list, filter,
+"""The home page's links to both public forms, and support requests in the admin, for the Modérateurs only (``support.permissions``): list, filter,
 read, set the status, CSV or Excel export, delete.
 
 https://docs.wagtail.org/en/stable/extending/generic_views.html#modelviewset
 """
 
+from django.urls import reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from alerts.admin_export import SafeExportIndexView
+from home.sections import HomeSection
 from support.models import SupportRequest
 
 
@@ -69,3 +71,13 @@ class SupportRequestViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_support_request_viewset():
     return SupportRequestViewSet("support_requests")
+
+
+@hooks.register("club_home_sections")
+def support_and_alerts_home_section(home_page, request):
+    """The home page offers both ways to act with the Club: ask for support, follow by e-mail."""
+    return HomeSection(
+        "support/includes/home_section.html",
+        {"support_url": reverse("support:request"), "alerts_url": reverse("alerts:subscribe")},
+        order=50,
+    )

@@ -11,6 +11,15 @@ from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, Site
 
+from home.models import Theme
+from home.themes import clean_theme_name, theme_slug
+
+#: Each app registers a function ``load(loader, **context)`` for this hook in its
+#: ``wagtail_hooks.py``, with an ``order``: the site first (0), then the content apps, and the
+#: editorial setup last (1000), on the sections created before it. What a function returns is
+#: passed on to the next ones (the news demo hands its webinars to the resources demo).
+DEMO_CONTENT_HOOK = "club_demo_content"
+
 DEMO_COLLECTION = "Démonstration"
 DEJAVU = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
@@ -94,9 +103,6 @@ class DemoLoader:
     # Themes --------------------------------------------------------------------------------
     def theme(self, name):
         """The theme whose slug matches ``name``'s (see ``home.themes``), created when missing."""
-        from home.models import Theme
-        from home.themes import clean_theme_name, theme_slug
-
         found = Theme.objects.filter(slug=theme_slug(name)).first()
         theme = found or Theme.objects.create(name=clean_theme_name(name))
         self._note(found is None, f"thème « {theme.hashtag} »")

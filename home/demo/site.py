@@ -8,6 +8,7 @@ statement is dated the day the demo content is created, the day its text was wri
 
 from django.utils import timezone
 
+from home.formatting import date_fr
 from home.models import HomePage, SiteSettings, StandardPage
 
 from .blocks import heading, paragraph
@@ -208,8 +209,6 @@ ACCESSIBILITY_FOOTER_LABEL = "Accessibilité : non conforme"
 
 def accessibility_statement(established_on):
     """The introduction and body of the accessibility statement, written on ``established_on``."""
-    from home.formatting import date_fr  # the site's one way of writing a date in French
-
     return (
         "La déclaration d'accessibilité du site, selon le référentiel général d'amélioration "
         "de l'accessibilité (RGAA).",

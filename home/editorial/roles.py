@@ -8,8 +8,10 @@ Two groups share the daily work of the communications team:
   go-live date is set), request changes with a comment, unpublish, and manage the shared
   vocabularies (themes, speakers, organisations).
 
-Both work only in the sections listed in ``SECTION_INDEX_MODELS``: page permissions are granted on
-each section's index page, never on the home page, so neither group can touch the home page, the
+Both work only in the sections the content apps declare through the ``club_editorial_sections``
+hook (an ``EditorialSection`` per app: its index page type and its shared vocabularies, see
+``news/wagtail_hooks.py``): page permissions are granted on each section's index page, never on
+the home page, so neither group can touch the home page, the
 Club's standard pages or the site settings. Every section index page is moderated by the
 "Validation éditoriale" workflow, whose single task is reviewed by the Modérateurs.
 
@@ -26,12 +28,14 @@ https://docs.wagtail.org/en/stable/editor_manual/administrator_tasks/managing_wo
 """
 
 import logging
+from dataclasses import dataclass
 
 from django.apps import apps
 from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from wagtail import hooks
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -54,14 +58,42 @@ TASK_NAME = "Relecture par un modérateur"
 #: Where Rédacteurs upload their images and documents.
 MEDIA_COLLECTION = "Actualités et ressources"
 
-#: The index page of each section the two roles work in, by "app_label.ModelName". A new section
-#: joins by adding its index page model here.
-SECTION_INDEX_MODELS = ("news.NewsIndexPage", "resources.ResourceIndexPage")
+SECTIONS_HOOK = "club_editorial_sections"
 
-#: Snippets the Modérateurs manage: add, change, delete, view.
-MODERATED_SNIPPETS = ("home.Theme", "news.Speaker", "resources.Organisation")
-#: Snippets the Rédacteurs may add and view (a new speaker when announcing a webinar), not change.
-CONTRIBUTED_SNIPPETS = ("news.Speaker", "resources.Organisation")
+#: The site-wide vocabulary the Modérateurs manage (add, change, delete, view).
+SITE_VOCABULARIES = ("home.Theme",)
+
+
+@dataclass(frozen=True)
+class EditorialSection:
+    """A section the two roles work in, declared by its app through ``club_editorial_sections``.
+
+    ``index_model``: the section's index page type (permissions and moderation are set on it);
+    ``snippets``: its shared vocabularies (speakers, organisations), which Rédacteurs may add and
+    view (a new speaker when announcing a webinar) and Modérateurs manage.
+    """
+
+    index_model: type
+    snippets: tuple = ()
+
+
+def editorial_sections():
+    return [hook() for hook in hooks.get_hooks(SECTIONS_HOOK)]
+
+
+def section_index_models():
+    return [section.index_model for section in editorial_sections()]
+
+
+def contributed_snippets():
+    """Snippets the Rédacteurs may add and view, not change."""
+    return [model for section in editorial_sections() for model in section.snippets]
+
+
+def moderated_snippets():
+    """Snippets the Modérateurs manage: add, change, delete, view."""
+    return get_models(SITE_VOCABULARIES) + contributed_snippets()
+
 
 #: Page permissions granted on every section index page (and so on everything below it).
 PAGE_PERMISSIONS = {
@@ -83,7 +115,8 @@ def get_models(labels):
 
 def section_index_pages():
     """Every section index page (Actualités, Ressources...), of any depth."""
-    return Page.objects.type(*get_models(SECTION_INDEX_MODELS)).order_by("path")
+    models = section_index_models()
+    return Page.objects.type(*models).order_by("path") if models else Page.objects.none()
 
 
 def _permissions(model, actions):
@@ -113,9 +146,9 @@ def _group_permissions(editors, moderators):
     access = _admin_access_permission()
     editor_permissions = list(access)
     moderator_permissions = list(access)
-    for model in get_models(MODERATED_SNIPPETS):
+    for model in moderated_snippets():
         moderator_permissions += _permissions(model, ["add", "change", "delete", "view"])
-    for model in get_models(CONTRIBUTED_SNIPPETS):
+    for model in contributed_snippets():
         editor_permissions += _permissions(model, ["add", "view"])
     editors.permissions.add(*editor_permissions)
     moderators.permissions.add(*moderator_permissions)

@@ -3,15 +3,17 @@
 - At the end of ``migrate`` and ``flush`` (``post_migrate``), once, after every app's content
   types and permissions exist: every install gets the roles, the workflow and the permissions of
   models added since (a new section, a new snippet).
-- When a section index page is created (``post_save``), so that the page an administrator or the
-  demo content adds is moderated and open to the two roles at once.
+- When a section index page (``roles.section_index_models()``) is created (``post_save``), so that
+  the page an administrator or the demo content adds is moderated and open to the two roles at once.
 """
 
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.db import connections
 from django.db.models.signals import post_migrate, post_save
+from wagtail.models import GroupPagePermission, Page, Workflow
 
-from .roles import SECTION_INDEX_MODELS, ensure_editorial_setup, get_models
+from .roles import ensure_editorial_setup, section_index_models
 
 
 def _last_app_with_models():
@@ -21,10 +23,8 @@ def _last_app_with_models():
 
 def _tables_exist(using):
     """False after a partial or backwards ``migrate`` that left some of our tables missing."""
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupPagePermission, Page, Workflow
 
-    models = [Group, Page, GroupPagePermission, Workflow] + get_models(SECTION_INDEX_MODELS)
+    models = [Group, Page, GroupPagePermission, Workflow, *section_index_models()]
     existing = set(connections[using].introspection.table_names())
     return all(model._meta.db_table in existing for model in models)
 
@@ -39,16 +39,13 @@ def on_post_migrate(sender, using="default", plan=None, **kwargs):
     ensure_editorial_setup()
 
 
-def on_section_index_saved(sender, instance, created, raw=False, **kwargs):
-    if created and not raw:
+def on_page_saved(sender, instance, created, raw=False, **kwargs):
+    """Any saved model: acts on a new section index page only. Connected without a sender because
+    the sections are declared by hooks, which are read once every app is loaded."""
+    if created and not raw and isinstance(instance, Page) and sender in section_index_models():
         ensure_editorial_setup()
 
 
 def connect():
     post_migrate.connect(on_post_migrate, dispatch_uid="home.editorial.post_migrate")
-    for model in get_models(SECTION_INDEX_MODELS):
-        post_save.connect(
-            on_section_index_saved,
-            sender=model,
-            dispatch_uid=f"home.editorial.section_index.{model._meta.label_lower}",
-        )
+    post_save.connect(on_page_saved, dispatch_uid="home.editorial.section_index_saved")

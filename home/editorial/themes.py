@@ -12,6 +12,7 @@ from django.urls import reverse
 from wagtail.admin.forms.tags import TagField
 from wagtail.admin.widgets import AdminTagWidget
 
+from home.models import Theme
 from home.themes import theme_slug
 
 LIMIT = 10
@@ -19,8 +20,6 @@ LIMIT = 10
 
 def autocomplete(request):
     """JSON list of theme names matching ``?term=`` (the format of Wagtail's tag widget)."""
-    from home.models import Theme
-
     slug = theme_slug(request.GET.get("term", ""))
     if not slug:
         return JsonResponse([], safe=False)

@@ -1,4 +1,4 @@
-from .mixins import BasePage, CardPreviewMixin
+from .base_page import BasePage, CardPreviewMixin
 from .pages import HomePage, StandardPage
 from .site_settings import SiteSettings
 from .theme import Theme

@@ -3,13 +3,20 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from home import seo
 from home.blocks import BaseStreamBlock, CallToActionBlock, KeyFigureBlock
+from home.querysets import pages
+from home.routing import OneQueryRoutingMixin
+from home.sections import home_sections
 
-from .mixins import BasePage
+from .base_page import BasePage
 
 
-class HomePage(BasePage):
-    """The Club's home page: exactly one, at the root of the site."""
+class HomePage(OneQueryRoutingMixin, BasePage):
+    """The Club's home page: exactly one, at the root of the site.
+
+    It routes every URL of the site to its page in one query (``home.routing``).
+    """
 
     headline = models.CharField(
         "accroche",
@@ -39,8 +46,9 @@ class HomePage(BasePage):
     )
 
     max_count = 1
+    # Any page type whose ``parent_page_types`` names the home page may go under it (the sections
+    # of the content apps say so themselves): the home page names no content app.
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.StandardPage", "news.NewsIndexPage", "resources.ResourceIndexPage"]
 
     content_panels = BasePage.content_panels + [
         MultiFieldPanel(
@@ -59,12 +67,13 @@ class HomePage(BasePage):
         return self.introduction or self.headline
 
     def get_context(self, request, *args, **kwargs):
-        """Adds the news sections (latest items, webinar, testimonial, themes)."""
-        from news.queries import home_sections  # news builds on home, not the reverse
-
+        """Adds the sections the content apps contribute (``home.sections``)."""
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_sections(self))
+        context["home_sections"] = home_sections(self, request)
         return context
+
+    def get_structured_data(self, request):
+        return [seo.organization(request), seo.website(request)]
 
     def key_figure_values(self):
         return [block.value for block in self.key_figures]
@@ -101,3 +110,7 @@ class StandardPage(BasePage):
 
     def get_summary(self):
         return self.introduction
+
+    def visible_children(self):
+        """The sub-pages listed under "Dans cette rubrique" (``.visible()``, in the tree's order)."""
+        return pages().child_of(self).visible()

@@ -4,6 +4,8 @@ import os
 
 from django import template
 
+from home.models.site_settings import SOCIAL_NETWORKS
+
 register = template.Library()
 
 FILE_TYPES = {
@@ -46,23 +48,13 @@ def document_meta(document):
     return f"{label}, {french_file_size(size)}" if size else label
 
 
-@register.simple_tag(takes_context=True)
-def query_string(context, **changes):
-    """The current query string with some parameters replaced or removed (value ``None``)."""
-    request = context["request"]
-    params = request.GET.copy()
-    for key, value in changes.items():
-        if value is None or value == "":
-            params.pop(key, None)
-        else:
-            params[key] = value
-    encoded = params.urlencode()
-    return f"?{encoded}" if encoded else "?"
+@register.filter
+def render_section(section, request):
+    """A ``home.sections.HomeSection`` rendered with the request: ``{{ section|render_section:request }}``."""
+    return section.render(request)
 
 
 @register.filter
 def social_network_label(value):
     """``LinkedIn`` for the stored ``linkedin``: the name as the network writes it."""
-    from home.models.site_settings import SOCIAL_NETWORKS
-
     return dict(SOCIAL_NETWORKS).get(value, value)

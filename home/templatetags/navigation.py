@@ -3,6 +3,9 @@
 from django import template
 from wagtail.models import Page, Site
 
+from home.breadcrumbs import breadcrumb_trail
+from home.querysets import pages
+
 register = template.Library()
 
 
@@ -24,7 +27,8 @@ def main_menu(context):
     path = request.path if request else ""
     items = []
     if root is not None:
-        for item in root.get_children().live().public().in_menu().only("title", "url_path", "path"):
+        children = pages().child_of(root).visible().in_menu().only("title", "url_path", "path")
+        for item in children:
             url = item.get_url(request)
             items.append(
                 {
@@ -39,19 +43,7 @@ def main_menu(context):
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
 def breadcrumbs(context, extra=None):
-    """The pages from the home page down to the current one; ``extra`` adds a last crumb."""
+    """The trail from the home page down to the current one; ``extra`` adds a last crumb."""
     page = context.get("page")
-    request = context.get("request")
-    root = _site_root(context)
-    crumbs = []
-    if page is not None and root is not None and page.depth > root.depth:
-        ancestors = (
-            Page.objects.ancestor_of(page)
-            .filter(depth__gte=root.depth)
-            .only("title", "url_path", "path", "depth")
-        )
-        crumbs = [{"title": p.title, "url": p.get_url(request)} for p in ancestors]
-        crumbs.append({"title": page.title, "url": page.get_url(request)})
-    if extra:
-        crumbs.append({"title": extra, "url": request.get_full_path() if request else ""})
-    return {"crumbs": crumbs}
+    page = page if isinstance(page, Page) and page.pk is not None else None
+    return {"crumbs": breadcrumb_trail(context.get("request"), page, extra)}

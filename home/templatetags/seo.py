@@ -32,9 +32,8 @@ def _description(context, page):
 
 
 def _page_json_ld(page, request):
-    if hasattr(page, "get_json_ld"):
-        return page.get_json_ld(request)
-    return seo.page_json_ld(page, request)
+    """The page's JSON-LD; a page type outside the site's base class (Wagtail's own) has none."""
+    return page.get_json_ld(request) if hasattr(page, "get_json_ld") else []
 
 
 @register.inclusion_tag("includes/seo_head.html", takes_context=True)
@@ -62,21 +61,13 @@ def seo_head(context):
         )
         return data
 
-    builder = seo.JSON_LD_BUILDERS.get(page._meta.label)
-    is_article = builder in (seo.news_article, seo.event)
     data.update(
         canonical=context.get("canonical_url") or seo.canonical_url(request),
         title=context.get("seo_title") or seo.page_title(page),
         site_name=seo.site_name(request),
-        og_type="article" if is_article else "website",
+        og_type=getattr(page, "og_type", "website"),
         image=seo.share_image(page, request),
         json_ld=[seo.to_json_ld(item) for item in _page_json_ld(page, request)] + data["json_ld"],
+        article=page.get_article_meta() if hasattr(page, "get_article_meta") else None,
     )
-    if is_article:
-        data["article"] = {
-            "published": getattr(page, "published_at", None) or page.first_published_at,
-            "modified": page.last_published_at,
-            "section": getattr(page, "kind_label", ""),
-            "tags": seo.page_themes(page),
-        }
     return data

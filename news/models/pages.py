@@ -1,7 +1,7 @@
 import datetime
 
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import F, Prefetch, prefetch_related_objects
 from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -16,11 +16,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home import seo
 from home.blocks import BaseStreamBlock
 from home.cards import image_prefetch
 from home.models import BasePage, CardPreviewMixin
 from home.querysets import SitePageManager, SitePageQuerySet, visible_pages
 from home.themes import ThemeTaggableManager
+from news import structured_data
 
 
 class NewsPageTheme(TaggedItemBase):
@@ -123,6 +125,7 @@ class NewsPage(CardPreviewMixin, BasePage):
 
     kind = "actualite"
     kind_label = "Actualité"
+    og_type = "article"
     related_resources_heading = "Ressources liées"
 
     content_panels = BasePage.content_panels + [
@@ -167,7 +170,20 @@ class NewsPage(CardPreviewMixin, BasePage):
     def get_main_image(self):
         return self.social_image or self.main_image
 
+    def get_structured_data(self, request):
+        return [structured_data.news_article(self, request)]
+
+    def get_article_meta(self):
+        return {
+            "published": self.published_at,
+            "modified": self.last_published_at,
+            "section": self.kind_label,
+            "tags": seo.page_themes(self),
+        }
+
     def get_context(self, request, *args, **kwargs):
+        # The themes serve the page, its sharing tags and its JSON-LD: fetched once.
+        prefetch_related_objects([self], *self.card_prefetch())
         context = super().get_context(request, *args, **kwargs)
         context["related_pages"] = self.visible_related_pages()
         return context

@@ -3,6 +3,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, PageCh
 from wagtail.search import index
 
 from home.cards import image_prefetch
+from news import structured_data
 
 from .pages import NewsPage
 from .webinar import WebinarPage
@@ -117,6 +118,9 @@ class TestimonialPage(NewsPage):
     class Meta:
         verbose_name = "témoignage"
         verbose_name_plural = "témoignages"
+
+    def get_structured_data(self, request):
+        return [structured_data.testimonial(self, request)]
 
     @classmethod
     def card_prefetch(cls):

@@ -3,6 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -12,6 +13,8 @@ from wagtail.search import index
 
 from home.blocks import DocumentLinkBlock
 from home.formatting import time_fr
+from news import structured_data
+from news.replay import replay_for
 
 from .pages import NewsPage
 
@@ -145,6 +148,14 @@ class WebinarPage(NewsPage):
             self.date = timezone.localtime(self.starts_at).date()
         super().save(*args, **kwargs)
 
+    def get_structured_data(self, request):
+        return [structured_data.event(self, request)]
+
+    @cached_property
+    def speaker_links(self):
+        """The speakers in the editor's order, with their snippet, in one query."""
+        return list(self.speakers.select_related("speaker__photo"))
+
     @property
     def ends_at(self):
         return self.starts_at + datetime.timedelta(minutes=self.duration_minutes or 0)
@@ -162,18 +173,14 @@ class WebinarPage(NewsPage):
 
     def get_context(self, request, *args, **kwargs):
         """The face of the page follows the clock: registration call before, recap after."""
-        from news.replay import replay_for
-
-        from .testimonial import TestimonialPage
-
         context = super().get_context(request, *args, **kwargs)
         now = timezone.now()
         is_past = self.is_past(now)
         context.update(
             is_past=is_past,
-            speaker_list=[item.speaker for item in self.speakers.all()],
+            speaker_list=[item.speaker for item in self.speaker_links],
             replay=replay_for(self.replay_url) if is_past else None,
-            testimonial_list=list(TestimonialPage.objects.visible(now).filter(webinar=self)),
+            testimonial_list=list(self.testimonials.visible(now).newest_first()),
         )
         return context
 

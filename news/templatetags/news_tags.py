@@ -1,5 +1,5 @@
 """Template helpers of the news: French dates (from ``home.formatting``, the same filters as
-``{% load french_dates %}``) and links to theme pages."""
+``{% load french_dates %}``) and the address of the news listing."""
 
 from django import template
 
@@ -11,16 +11,6 @@ register = template.Library()
 
 for name in FILTERS:
     register.filter(name, getattr(formatting, name))
-
-
-@register.simple_tag(takes_context=True)
-def theme_url(context, theme):
-    """The theme's page (``/actualites/themes/<slug>/``), or "" when the site has no news index.
-
-    Usable from any template (resources too): the news index is looked up once per request.
-    """
-    index = news_index_for(context.get("request"), context.get("page"))
-    return index.theme_url(theme, context.get("request")) if index else ""
 
 
 @register.simple_tag(takes_context=True)

@@ -1,9 +1,9 @@
+# isort: off
 from .audience import AUDIENCES, Audience
 from .organisation import Organisation
 from .pages import (
-    NEWS_PAGE_TYPES,
+    PRESENTERS_HOOK,
     ResourceDocument,
-    ResourceIndexPage,
     ResourceKind,
     ResourceOrganisation,
     ResourcePage,
@@ -11,9 +11,13 @@ from .pages import (
     ResourceRelatedPage,
 )
 
+# Last: the library's filters are built on the models above.
+from .index import ResourceIndexPage
+# isort: on
+
 __all__ = [
     "AUDIENCES",
-    "NEWS_PAGE_TYPES",
+    "PRESENTERS_HOOK",
     "Audience",
     "Organisation",
     "ResourceDocument",

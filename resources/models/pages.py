@@ -1,8 +1,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Prefetch
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
+from wagtail import hooks
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -18,14 +20,28 @@ from wagtail.search import index
 
 from home.blocks import BaseStreamBlock
 from home.models import BasePage, CardPreviewMixin
-from home.pagination import paginate
-from home.querysets import visible_pages
+from home.querysets import SitePageManager, SitePageQuerySet, visible_pages
 from home.themes import ThemeTaggableManager
 from resources.status import compute_status, describe_status
 
-# Where a resource may be "presented in": the news kinds (see ResourceRelatedPage).
-NEWS_PAGE_TYPES = ["news.ArticlePage", "news.WebinarPage", "news.TestimonialPage"]
+#: Where a resource may be "presented in" (see ``ResourceRelatedPage``): the apps whose pages present
+#: resources (the news: articles, webinars, testimonials) return their page types from this hook.
+PRESENTERS_HOOK = "club_resource_presenters"
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def presenting_page_types():
+    """The page types a resource can be presented in, read from the apps' hooks."""
+    return [model for hook in hooks.get_hooks(PRESENTERS_HOOK) for model in hook()]
+
+
+class PresentingPageChooserPanel(PageChooserPanel):
+    """A page chooser limited to ``presenting_page_types()``, read when the form is built (the
+    hooks are known once every app is loaded, not when this module is imported)."""
+
+    def get_form_options(self):
+        self.page_type = presenting_page_types() or None
+        return super().get_form_options()
 
 
 class ResourceKind(models.TextChoices):
@@ -33,46 +49,6 @@ class ResourceKind(models.TextChoices):
     TOOL = "outil", "Outil ou méthode"
     GUIDE = "guide", "Guide"
     WEBINAR_MATERIAL = "support", "Support de webinaire"
-
-
-class ResourceIndexPage(BasePage):
-    """ "Ressources": the library of schemes and tools, filtered by GET parameters.
-
-    One per site, at ``/ressources/``. The filters live in ``resources/filters.py``; they are plain
-    GET parameters so that a filtered list can be bookmarked and works without JavaScript.
-    """
-
-    introduction = models.TextField(
-        "chapô",
-        blank=True,
-        max_length=600,
-        help_text="Une ou deux phrases en tête de la liste des ressources.",
-    )
-
-    per_page = 12
-    max_count = 1
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["resources.ResourcePage"]
-
-    content_panels = BasePage.content_panels + [FieldPanel("introduction")]
-
-    class Meta:
-        verbose_name = "liste des ressources"
-        verbose_name_plural = "listes des ressources"
-
-    def get_summary(self):
-        return self.introduction
-
-    def get_context(self, request, *args, **kwargs):
-        from resources.filters import ResourceFilter
-        from resources.queries import live_resources
-
-        context = super().get_context(request, *args, **kwargs)
-        resource_filter = ResourceFilter(request.GET, live_resources().descendant_of(self))
-        context["filter"] = resource_filter
-        context["form"] = resource_filter.form
-        context["page_obj"] = paginate(request, resource_filter.results(), self.per_page)
-        return context
 
 
 class ResourcePageTheme(TaggedItemBase):
@@ -161,7 +137,7 @@ class ResourceRelatedPage(Orderable):
         help_text="Un article, un webinaire ou un témoignage où la ressource a été présentée.",
     )
 
-    panels = [PageChooserPanel("related_page", page_type=NEWS_PAGE_TYPES)]
+    panels = [PresentingPageChooserPanel("related_page")]
 
     class Meta(Orderable.Meta):
         verbose_name = "actualité liée"
@@ -171,12 +147,16 @@ class ResourceRelatedPage(Orderable):
         super().clean()
         if self.related_page_id is None:
             return
-        allowed = {name.lower() for name in NEWS_PAGE_TYPES}
         model = self.related_page.specific_class
-        if model is None or model._meta.label_lower not in allowed:
+        if model is None or model not in presenting_page_types():
             raise ValidationError(
                 {"related_page": "Choisissez un article, un webinaire ou un témoignage."}
             )
+
+
+class ResourceQuerySet(SitePageQuerySet):
+    def alphabetical(self):
+        return self.order_by("title", "pk")
 
 
 class ResourcePage(CardPreviewMixin, BasePage):
@@ -270,6 +250,8 @@ class ResourcePage(CardPreviewMixin, BasePage):
         help_text="Par exemple « 05 57 57 80 00 ».",
     )
 
+    objects = SitePageManager.from_queryset(ResourceQuerySet)()
+
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
     card_preview_template = "resources/card_preview.html"
@@ -358,7 +340,20 @@ class ResourcePage(CardPreviewMixin, BasePage):
         """``Ouvert jusqu'au 31 mars 2021``, ``Clos depuis le...``, ``Permanent``."""
         return describe_status(self.status, self.opens_on, self.closes_on)
 
-    # Related objects (prefetched by resources.queries.with_card_data in listings) ----------
+    # Related objects (fetched for a whole list by ``card_prefetch``, see ``home.cards``) ----
+    @classmethod
+    def card_prefetch(cls):
+        return [
+            Prefetch(
+                "organisation_links",
+                queryset=ResourceOrganisation.objects.select_related("organisation").order_by(
+                    "sort_order", "pk"
+                ),
+            ),
+            "audiences",
+            Prefetch("tagged_themes", queryset=ResourcePageTheme.objects.select_related("tag")),
+        ]
+
     @property
     def organisations(self):
         return [link.organisation for link in self.organisation_links.all()]

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 
+from resources.models import ResourceIndexPage
 from resources.queries import resources_for_theme
 from resources.queries import resources_presented_in as presented_in_query
 
@@ -42,8 +43,6 @@ def theme_resources(context, theme, heading="Ressources"):
 
         {% load resources_tags %}{% theme_resources theme %}
     """
-    from resources.models import ResourceIndexPage
-
     request = context.get("request")
     matching = resources_for_theme(theme)
     resources = list(matching.order_by("-last_published_at", "-pk")[:THEME_PAGE_RESOURCES])

@@ -3,30 +3,31 @@
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from wagtail.models import Site
+from wagtail import hooks
 
-from home.demo.loader import DemoLoader
+from home.demo import editorial, site
+from home.demo.loader import DEMO_CONTENT_HOOK
 from home.editorial.roles import EDITORS, MODERATORS, WORKFLOW_NAME, section_index_pages
-from home.management.commands.load_demo_content import DEMO_MODULES
-from news.models import NewsIndexPage
+from news import demo as news_demo
+from resources import demo as resources_demo
 
 pytestmark = pytest.mark.django_db
 
 
-def test_editorial_demo_module_runs_last():
-    assert DEMO_MODULES[-1] == "home.demo.editorial"
+def test_demo_loaders_come_from_every_app_the_site_first_and_the_editorial_setup_last():
+    assert hooks.get_hooks(DEMO_CONTENT_HOOK) == [
+        site.load,
+        news_demo.load,
+        resources_demo.load,
+        editorial.load,
+    ]
 
 
 def test_demo_sections_are_moderated_and_open_to_both_roles(settings):
     settings.DEBUG = False
     call_command("load_demo_content", verbosity=0)
-    if not section_index_pages().exists():
-        # Until the news demo module is merged in, create its section the way it will.
-        home = Site.objects.get(is_default_site=True).root_page
-        DemoLoader().page(home, NewsIndexPage, "actualites", title="Actualités")
-        call_command("load_demo_content", verbosity=0)
     sections = list(section_index_pages())
-    assert sections
+    assert [page.slug for page in sections] == ["actualites", "ressources"]
     for page in sections:
         assert page.get_workflow().name == WORKFLOW_NAME
         groups = set(page.group_permissions.values_list("group__name", flat=True))

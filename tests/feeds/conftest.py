@@ -6,6 +6,7 @@ import pytest
 import wagtail_factories
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from wagtail.models import Site
 from wagtail.rich_text import RichText
 
 from tests.factories import (
@@ -26,6 +27,15 @@ def publish(page):
     page.save_revision().publish()
     page.refresh_from_db()
     return page
+
+
+@pytest.fixture
+def home_page(home_page):
+    """The site answers at the test client's address (``testserver``), as a real site answers at
+    the host name of its Wagtail ``Site``: the feeds build their absolute links from that record
+    (``home.site_urls``), so the links the tests read are the addresses they request."""
+    Site.objects.filter(root_page=home_page).update(hostname="testserver")
+    return home_page
 
 
 @pytest.fixture
@@ -78,8 +88,8 @@ def club_page(home_page):
 
 
 @pytest.fixture
-def make_news(news_index, club_page, document):
-    """``make_news(kind, **fields)``: a published news item of that kind with a full body."""
+def make_feed_item(news_index, club_page, document):
+    """``make_feed_item(kind, **fields)``: a published news item of that kind with a full body."""
     factories = {
         "article": ArticlePageFactory,
         "webinaire": WebinarPageFactory,
@@ -100,10 +110,10 @@ def make_news(news_index, club_page, document):
 
 
 @pytest.fixture
-def news(make_news, document):
+def news(make_feed_item, document):
     """One published item of each kind; the webinar is past, recapped and has speakers."""
-    article = make_news("article", title="Lancement du Club", author="Équipe du Club")
-    webinar = make_news(
+    article = make_feed_item("article", title="Lancement du Club", author="Équipe du Club")
+    webinar = make_feed_item(
         "webinaire",
         title="Les aides à l'artisanat",
         themes=(THEME, OTHER_THEME),
@@ -116,7 +126,7 @@ def news(make_news, document):
     )
     webinar.speakers.create(speaker=SpeakerFactory(name="Alex Intervenant"))
     publish(webinar)
-    testimonial = make_news(
+    testimonial = make_feed_item(
         "temoignage",
         title="Le Val de l'Eyre témoigne",
         webinar=webinar,

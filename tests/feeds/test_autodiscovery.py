@@ -18,10 +18,13 @@ def links(markup):
     return [(href, kind) for kind, _title, href in LINK.findall(markup)]
 
 
-def test_site_wide_feeds_are_always_linked():
-    # No database access here (pytest-django would refuse it): the tag runs on every page,
-    # error pages included, and costs no query.
-    markup = render()
+@pytest.mark.django_db
+def test_site_wide_feeds_are_always_linked(news_index, django_assert_max_num_queries):
+    # The tag runs on every page, error pages included: it costs the lookup of the news index,
+    # which the footer and the theme links share (once per request), and the site root paths
+    # its address needs (which Wagtail caches).
+    with django_assert_max_num_queries(2):
+        markup = render()
     assert links(markup) == [
         ("/actualites/flux.rss", "application/rss+xml"),
         ("/actualites/flux.atom", "application/atom+xml"),
@@ -29,18 +32,20 @@ def test_site_wide_feeds_are_always_linked():
     assert 'title="Actualités du Club des Développeurs (RSS)"' in markup
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("kind", "segment"),
     [("article", "articles"), ("webinaire", "webinaires"), ("temoignage", "temoignages")],
 )
-def test_a_kind_listing_links_its_feeds(kind, segment):
+def test_a_kind_listing_links_its_feeds(news_index, kind, segment):
     assert links(render(feed_kind=kind))[2:] == [
         (f"/actualites/{segment}/flux.rss", "application/rss+xml"),
         (f"/actualites/{segment}/flux.atom", "application/atom+xml"),
     ]
 
 
-def test_a_theme_page_links_its_feeds():
+@pytest.mark.django_db
+def test_a_theme_page_links_its_feeds(news_index):
     theme = Theme(name="Économie territoriale", slug="economie-territoriale")
     markup = render(feed_theme=theme, feed_kind="webinaire")
     assert [href for href, _ in links(markup)] == [
@@ -54,12 +59,14 @@ def test_a_theme_page_links_its_feeds():
     assert 'title="#Économie territoriale – Club des Développeurs (Atom)"' in markup
 
 
-def test_unknown_kinds_and_themes_add_nothing():
+@pytest.mark.django_db
+def test_unknown_kinds_and_themes_add_nothing(news_index):
     assert len(links(render(feed_kind="inconnu", feed_theme=None))) == 2
     assert len(links(render(feed_kind=["article"], feed_theme="texte"))) == 2
 
 
-def test_hostile_theme_names_are_escaped():
+@pytest.mark.django_db
+def test_hostile_theme_names_are_escaped(news_index):
     theme = Theme(name='"><script>x</script>', slug="x")
     markup = render(feed_theme=theme)
     assert "<script>" not in markup

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from PIL import Image as PILImage
 
-from news.feeds import FEED_ITEMS
+from news.feeds.state import FEED_ITEMS
 from tests.feeds import checks
 
 # (path, number of items with the ``news`` fixture)
@@ -132,7 +132,7 @@ def test_the_logo_is_a_png_that_rss_accepts():
 def test_the_main_image_is_an_enclosure_with_its_real_size_and_type(client, news, fmt):
     from wagtail.images.models import Rendition
 
-    from news.feed_content import RENDITION_SPEC
+    from news.feeds.content import RENDITION_SPEC
 
     raw = client.get(f"/actualites/articles/flux.{fmt}").content
     root = ET.fromstring(raw)
@@ -182,8 +182,8 @@ def test_webinar_items_carry_date_time_speakers_recap_and_replay(client, news):
 
 
 @pytest.mark.django_db
-def test_an_announced_webinar_carries_its_registration_link(client, make_news):
-    make_news(
+def test_an_announced_webinar_carries_its_registration_link(client, make_feed_item):
+    make_feed_item(
         "webinaire",
         title="Retours d'expérience",
         starts_at=datetime.datetime(2021, 3, 18, 14, 30, tzinfo=datetime.UTC),
@@ -208,9 +208,9 @@ def test_testimonial_items_name_who_speaks(client, news):
 
 
 @pytest.mark.django_db
-def test_items_are_the_20_latest_by_date(client, make_news):
+def test_items_are_the_20_latest_by_date(client, make_feed_item):
     pages = [
-        make_news(
+        make_feed_item(
             with_body=False, themes=(), date=datetime.date(2020, 1, 1) + datetime.timedelta(days=n)
         )
         for n in range(FEED_ITEMS + 2)
@@ -222,10 +222,10 @@ def test_items_are_the_20_latest_by_date(client, make_news):
 
 @pytest.mark.django_db
 def test_a_back_dated_item_is_dated_by_its_date_and_an_announcement_by_its_publication(
-    client, make_news
+    client, make_feed_item
 ):
-    archive = make_news(with_body=False, title="Archive", date=datetime.date(2020, 11, 19))
-    announcement = make_news(
+    archive = make_feed_item(with_body=False, title="Archive", date=datetime.date(2020, 11, 19))
+    announcement = make_feed_item(
         "webinaire",
         with_body=False,
         title="Annonce",
@@ -239,8 +239,8 @@ def test_a_back_dated_item_is_dated_by_its_date_and_an_announcement_by_its_publi
 
 
 @pytest.mark.django_db
-def test_an_item_without_main_image_has_no_enclosure(client, make_news):
-    page = make_news(with_body=False, title="Sans image")
+def test_an_item_without_main_image_has_no_enclosure(client, make_feed_item):
+    page = make_feed_item(with_body=False, title="Sans image")
     assert page.main_image is None
     root = ET.fromstring(client.get("/actualites/flux.rss").content)
     assert root.find("channel/item/enclosure") is None
@@ -271,8 +271,8 @@ def test_channels_link_to_the_matching_listing_and_describe_themselves(client, n
 
 
 @pytest.mark.django_db
-def test_a_missing_image_file_drops_the_image_not_the_feed(client, make_news):
-    page = make_news(title="Image perdue")
+def test_a_missing_image_file_drops_the_image_not_the_feed(client, make_feed_item):
+    page = make_feed_item(title="Image perdue")
     page.main_image.file.storage.delete(page.main_image.file.name)
     response = client.get("/actualites/flux.rss")
     assert response.status_code == 200

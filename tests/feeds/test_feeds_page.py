@@ -57,6 +57,6 @@ def test_the_feeds_page_has_breadcrumbs_to_the_news(client, news):
 @pytest.mark.django_db
 def test_the_feeds_page_has_canonical_and_sharing_tags(client, news):
     page = client.get("/actualites/flux/").content.decode()
-    assert '<link rel="canonical" href="http://localhost/actualites/flux/">' in page
+    assert '<link rel="canonical" href="http://testserver/actualites/flux/">' in page
     assert '<meta property="og:title" content="Flux RSS">' in page
-    assert '<meta property="og:image" content="http://localhost/static/' in page
+    assert '<meta property="og:image" content="http://testserver/static/' in page

@@ -13,8 +13,8 @@ def ids_and_links(client, fmt):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("fmt", ["rss", "atom"])
-def test_guid_survives_renaming_and_reslugging(client, make_news, fmt):
-    page = make_news(title="Premier titre", slug="premier-titre")
+def test_guid_survives_renaming_and_reslugging(client, make_feed_item, fmt):
+    page = make_feed_item(title="Premier titre", slug="premier-titre")
     before = ids_and_links(client, fmt)
     [guid] = before
     assert before[guid] == "http://testserver/actualites/premier-titre/"

@@ -6,7 +6,8 @@ from html.parser import HTMLParser
 import pytest
 from wagtail.rich_text import RichText
 
-from news.feed_content import absolutize_urls, xml_text
+from news.feeds.content import absolutize_urls
+from news.feeds.generators import xml_text
 from tests.feeds import checks
 
 HOSTILE = '<script>alert("x")</script> & \'quotes\' "double" Été 🚀 café'
@@ -41,8 +42,8 @@ def texts_of(markup, tag):
 
 
 @pytest.fixture
-def hostile(make_news):
-    return make_news(
+def hostile(make_feed_item):
+    return make_feed_item(
         title=f"{HOSTILE}{CONTROL} titre",
         introduction=f"{HOSTILE}{CONTROL} chapô",
         author=f"Auteur {HOSTILE}{CONTROL}",

@@ -7,9 +7,14 @@ import pytest
 
 from home.models import Theme
 from news.models import ArticlePage
-from tests.factories import ArticlePageFactory, TestimonialPageFactory, WebinarPageFactory
-
-from .conftest import make_news
+from tests.conftest import make_news
+from tests.factories import (
+    ArticlePageFactory,
+    ResourceIndexPageFactory,
+    ResourcePageFactory,
+    TestimonialPageFactory,
+    WebinarPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -151,7 +156,12 @@ def test_harmless_parameters_show_the_first_page(client, catalogue, query):
 def test_an_existing_theme_without_visible_news_is_not_a_listing_filter(client, catalogue):
     Theme.objects.create(name="Tourisme")
     assert client.get("/actualites/?theme=tourisme").status_code == 404
-    # ...but it has its theme page (resources may use it), which says there is no news.
+    # No visible page carries it: it has no theme page either (a theme typed in a draft leaks nothing).
+    assert client.get("/actualites/themes/tourisme/").status_code == 404
+
+
+def test_a_theme_only_resources_carry_has_its_page_without_news(client, catalogue, home_page):
+    ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home_page), themes=["Tourisme"])
     response = client.get("/actualites/themes/tourisme/")
     assert response.status_code == 200
     assert (

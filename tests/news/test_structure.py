@@ -6,10 +6,9 @@ import re
 import pytest
 from django.utils import timezone
 
+from tests.conftest import make_news
 from tests.factories import ArticlePageFactory, TestimonialPageFactory, WebinarPageFactory
 from tests.html import remote_resources
-
-from .conftest import make_news
 
 pytestmark = pytest.mark.django_db
 

@@ -43,7 +43,10 @@ def visible_item(news_index):
 @pytest.mark.parametrize("how", ["draft", "private", "expired"])
 def test_hidden_items_never_show(client, news_index, visible_item, how):
     hidden_item(news_index, how)
-    for url in SURFACES:
+    *listings, hidden_theme_page = SURFACES
+    # The only page carrying the theme is hidden: the theme has no public page.
+    assert client.get(hidden_theme_page).status_code == 404
+    for url in listings:
         response = client.get(url)
         assert response.status_code == 200, url
         html = response.content.decode()

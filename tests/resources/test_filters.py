@@ -183,27 +183,42 @@ def test_filters_are_kept_in_pagination(client, resource_index):
     "query",
     [
         "type=inconnu",
-        "type=",
         "type=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
         "public=nulle-part",
         "public=%00",
         "theme=%00",
         "theme=tourisme",  # exists, but no published resource has it
         "theme=" + "x" * 5000,
+        "theme=" + "x" * 10_000,
         "structure=%27%20OR%201%3D1--",
         "structure=999999",
         "structure=%F0%9F%98%80",
-        "type=dispositif&type=%00",  # the last value counts, as in every Django form
-        "page=abc",
-        "page=",
-        "inconnu=1",
+        "ouvert=zzz",
+        "ouvert=%00",
+        "type=dispositif&type=%00",  # one value per filter: a repeated parameter is ambiguous
+        "type=dispositif&type=dispositif",
+        "ouvert=1&ouvert=0",
+        "type=outil&theme=inconnu",  # one bad value spoils the combination
     ],
 )
-def test_bad_filter_values_are_ignored_never_500(client, library, query):
+def test_filter_values_that_name_nothing_answer_404_never_500(client, library, query):
     response = client.get(f"/ressources/?{query}")
-    assert response.status_code == 200
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page introuvable" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+@pytest.mark.django_db
+@time_machine.travel(TODAY, tick=False)
+@pytest.mark.parametrize(
+    "query",
+    ["type=", "public=&theme=&structure=&ouvert=", "ouvert=non", "page=abc", "page=", "inconnu=1"],
+)
+def test_empty_filters_and_other_parameters_show_everything(client, library, query):
+    response = client.get(f"/ressources/?{query}")
     assert titles(response) == ALL
-    assert "<script>alert(1)</script>" not in response.content.decode()
+    assert "Effacer tous les filtres" not in response.content.decode()
 
 
 @pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""The demo content sets the team's address and tells visitors what the forms store; every page
+"""The demo content sets the team's address and tells visitors what the forms store; the home page
 links to both forms."""
 
 import pytest
@@ -15,9 +15,10 @@ def test_the_demo_sets_the_support_address_and_the_privacy_page_lists_the_forms(
     privacy = client.get("/donnees-personnelles/").content.decode()
     assert "Alertes par e-mail" in privacy and "Demandes d&#x27;accompagnement" in privacy
     assert "3 ans" in privacy and "7 jours" in privacy
-    # The footer of every page (the home page included) links to both forms.
+    # The home page links to both forms (a section added through the club_home_sections hook).
     home = client.get("/").content.decode()
     assert 'href="/alertes/"' in home and 'href="/accompagnement/"' in home
+    assert "Demander un accompagnement" in home
     # An address an administrator already set is kept by a second load.
     settings = SiteSettings.load()
     settings.support_email = "equipe@club.example"

@@ -1,18 +1,8 @@
-from importlib import import_module
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from wagtail import hooks
 
-from home.demo.loader import DemoLoader
-
-# Each module has a load(loader) function; later ones build on what earlier ones returned.
-DEMO_MODULES = [
-    "home.demo.site",
-    "news.demo",
-    "resources.demo",
-    # Last: sets up roles and moderation on the sections created above.
-    "home.demo.editorial",
-]
+from home.demo.loader import DEMO_CONTENT_HOOK, DemoLoader
 
 
 class Command(BaseCommand):
@@ -22,6 +12,6 @@ class Command(BaseCommand):
         loader = DemoLoader(self.stdout if options["verbosity"] > 1 else None)
         context = {}
         with transaction.atomic():
-            for module in DEMO_MODULES:
-                context.update(import_module(module).load(loader, **context) or {})
+            for load in hooks.get_hooks(DEMO_CONTENT_HOOK):
+                context.update(load(loader, **context) or {})
         self.stdout.write(self.style.SUCCESS(loader.summary()))

@@ -11,7 +11,9 @@ handle badly (``<picture>`` with AVIF sources, relative URLs). So this module:
 - expands the rich text of all the pages in one call to ``expand_db_html`` (one query per link
   type for the whole feed);
 - renders each item with the small templates of ``news/templates/news/feeds/`` (plain, absolute
-  ``<img>`` and links), then turns every remaining relative URL into an absolute one.
+  ``<img>`` and links), then turns every remaining relative URL into an absolute one. A block type
+  without a feed template (``news/feeds/blocks/<type>.html``), such as one just added to the shared
+  ``home.blocks.BaseStreamBlock``, gets its ordinary rendering instead of breaking every feed.
 
 The content depends only on published data (never on the clock), so the feed's ETag, computed from
 publication dates, changes whenever an item would.
@@ -28,11 +30,13 @@ from urllib.parse import urljoin, urlsplit
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Prefetch, prefetch_related_objects
-from django.template.loader import render_to_string
+from django.template import TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
 from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
+from home.site_urls import absolute_url
 from news.models import NewsPage, NewsPageTheme, TestimonialPage, WebinarPage, WebinarSpeaker
 
 # One rendition per image, in a format every feed reader displays.
@@ -40,19 +44,12 @@ RENDITION_SPEC = "max-1200x1200|format-jpeg"
 # Rendition files never change once written: their size is cached for a month.
 RENDITION_SIZE_TIMEOUT = 30 * 24 * 3600
 
-# Characters XML 1.0 forbids (C0 controls but tab, LF and CR; surrogates; U+FFFE and U+FFFF).
-_INVALID_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# What a block without a feed template of its own is shown with: its ordinary rendering.
+FALLBACK_BLOCK_TEMPLATE = "news/feeds/fallback_block.html"
 _URL_ATTRIBUTE = re.compile(
     r"""(?P<before>\s(?:href|src)\s*=\s*)(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)')"""
 )
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-
-
-def xml_text(value):
-    """``value`` without the characters that would make the XML document invalid."""
-    if value is None:
-        return None
-    return _INVALID_XML_CHARS.sub("", str(value))
 
 
 def absolutize_urls(markup, base_url):
@@ -126,18 +123,24 @@ class FeedImage:
     mime_type: str = "image/jpeg"
 
 
+def feed_block_template(block_type):
+    """The feed template of a block type: ``news/feeds/blocks/<type>.html``."""
+    return f"news/feeds/blocks/{block_type}.html"
+
+
 @dataclass
 class FeedBlock:
-    """One block of a body, ready for its feed template (``news/feeds/blocks/<type>.html``)."""
+    """One block of a body, ready for its feed template (``news/feeds/blocks/<type>.html``), or
+    for ``FALLBACK_BLOCK_TEMPLATE`` with its ordinary rendering in ``html``."""
 
     block_type: str
     value: object
     html: str = ""
     image: FeedImage | None = None
+    template: str = ""
 
-    @property
-    def template(self):
-        return f"news/feeds/blocks/{self.block_type}.html"
+    def __post_init__(self):
+        self.template = self.template or feed_block_template(self.block_type)
 
 
 @dataclass
@@ -164,9 +167,27 @@ class EntryBuilder:
         self.request = request
         self.visible = visible
         self.authority = tag_authority(request)
+        self._has_feed_template = {}
 
     def absolute(self, url):
-        return self.request.build_absolute_uri(url)
+        return absolute_url(self.request, url)
+
+    def has_feed_template(self, block_type):
+        """Whether ``block_type`` has a feed template; looked up once per type and feed."""
+        if block_type not in self._has_feed_template:
+            try:
+                get_template(feed_block_template(block_type))
+            except TemplateDoesNotExist:
+                self._has_feed_template[block_type] = False
+            else:
+                self._has_feed_template[block_type] = True
+        return self._has_feed_template[block_type]
+
+    def fallback_block(self, block, page):
+        """A block with no feed template, shown as the page shows it (``render_as_block``);
+        its relative links become absolute with the rest of the item's content."""
+        html = block.render_as_block(context={"request": self.request, "page": page})
+        return FeedBlock(block.block_type, block.value, html=html, template=FALLBACK_BLOCK_TEMPLATE)
 
     # Batched lookups ---------------------------------------------------------------------
     @staticmethod
@@ -291,7 +312,9 @@ class EntryBuilder:
             block.value["image"]
             for body in bodies.values()
             for block in body
-            if block.block_type == "image" and block.value["image"] is not None
+            if block.block_type == "image"
+            and block.value["image"] is not None
+            and self.has_feed_template("image")
         ]
         feed_images = self.renditions([*main_images.values(), *body_images])
 
@@ -300,7 +323,7 @@ class EntryBuilder:
             block.value.source
             for body in bodies.values()
             for block in body
-            if block.block_type == "paragraph"
+            if block.block_type == "paragraph" and self.has_feed_template("paragraph")
         ]
         recap_pages = [page for page in webinars if page.recap_summary]
         expanded = expand_rich_texts(paragraphs + [page.recap_summary for page in recap_pages])
@@ -313,6 +336,9 @@ class EntryBuilder:
         for page in pages:
             blocks = []
             for block in bodies[page.pk]:
+                if not self.has_feed_template(block.block_type):
+                    blocks.append(self.fallback_block(block, page))
+                    continue
                 feed_block = FeedBlock(block.block_type, block.value)
                 if block.block_type == "paragraph":
                     feed_block.html = next(expanded_paragraphs)

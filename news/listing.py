@@ -3,7 +3,7 @@
 Kept apart from the model so that a reader finds the listing's logic by its file name, and so that
 the templates only lay out what is computed here.
 
-Context contract for the feeds (``news/feeds.py``): the listing sets ``feed_kind`` to the kind's
+Context contract for the feeds (``news/feeds/``): the listing sets ``feed_kind`` to the kind's
 slug when it is filtered by one kind, and a theme page sets ``feed_theme`` to its ``Theme``.
 """
 
@@ -13,10 +13,10 @@ from django.shortcuts import get_object_or_404
 from home.formatting import count_fr
 from home.models import Theme
 from home.pagination import paginate
-from resources.queries import theme_counts as resource_theme_counts
+from resources.models import ResourcePage
 
-from .filters import NewsFilterForm
-from .queries import news_years, themes_with_counts, visible
+from .filters import NewsFilterSet
+from .queries import visible
 
 PER_PAGE = 12
 
@@ -27,43 +27,33 @@ def result_label(count):
 
 def listing_context(index, request):
     """``/actualites/``: every item newest first, filtered by kind, theme and year."""
-    news = visible().child_of(index)
-    form = NewsFilterForm(
-        request.GET,
-        themes=themes_with_counts(news),
-        years=news_years(news),
-    )
-    if not form.is_valid():
+    filters = NewsFilterSet(request.GET, visible().child_of(index))
+    if not filters.is_valid():
         raise Http404("Ce filtre ne correspond à aucune actualité.")
-    results = paginate(request, form.apply(news).for_cards(), PER_PAGE)
-    if form.is_filtered:
+    results = paginate(request, filters.qs.for_cards(), PER_PAGE)
+    if filters.is_active:
         empty = "Aucune actualité ne correspond à ces critères. Essayez d'effacer un filtre."
     else:
         empty = "Aucune actualité n'est encore publiée."
     return {
-        "filter_form": form,
+        "filters": filters,
         "page_obj": results,
         "items": results.object_list,
         "result_count": results.paginator.count,
         "result_label": result_label(results.paginator.count),
         "empty_message": empty,
-        "feed_kind": form.kind,
+        "feed_kind": filters.kind,
     }
 
 
 def theme_list_context(index, request):
     """``/actualites/themes/``: every theme that visible news or resources carry, with counts.
 
-    Three queries whatever the number of themes, news and resources.
+    One query for the counts, whatever the number of themes, news and resources.
     """
-    news_counts = dict(
-        themes_with_counts(visible().child_of(index)).values_list("pk", "count").order_by()
+    themes = Theme.objects.with_counts(
+        news_count=visible().child_of(index), resource_count=ResourcePage.objects.visible()
     )
-    resource_counts = resource_theme_counts()
-    themes = list(Theme.objects.filter(pk__in={*news_counts, *resource_counts}).order_by("slug"))
-    for theme in themes:
-        theme.news_count = news_counts.get(theme.pk, 0)
-        theme.resource_count = resource_counts.get(theme.pk, 0)
     return {
         "themes": themes,
         "seo_title": "Thèmes",
@@ -73,8 +63,12 @@ def theme_list_context(index, request):
 
 
 def theme_context(index, request, slug):
-    """``/actualites/themes/<slug>/``: every item with this theme; any existing theme answers."""
-    theme = get_object_or_404(Theme, slug=slug)
+    """``/actualites/themes/<slug>/``: every item with this theme.
+
+    Only a theme that a visible page carries has a page: a theme typed in a draft, or left by the
+    last page that carried it, answers 404.
+    """
+    theme = get_object_or_404(Theme.objects.in_use(), slug=slug)
     news = visible().child_of(index).filter(tagged_themes__tag=theme)
     results = paginate(request, news.for_cards(), PER_PAGE)
     return {

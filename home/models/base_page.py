@@ -4,6 +4,7 @@ from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
+from home import seo
 from home.querysets import SitePageManager
 
 
@@ -54,14 +55,23 @@ class BasePage(Page):
         """The image that represents the page in cards and when shared."""
         return self.social_image
 
-    def get_json_ld(self, request):
-        """The schema.org objects (dicts) that describe this page to search engines.
+    #: What sharing tags call the page (``og:type``): ``article`` for news items.
+    og_type = "website"
 
-        ``home.seo.JSON_LD_BUILDERS`` picks them by page type; a page type may override this.
+    def get_structured_data(self, request):
+        """The schema.org objects (dicts) that say what this page is; page types override it.
+
+        The breadcrumb trail is added for every page by ``get_json_ld``.
         """
-        from home.seo import page_json_ld
+        return []
 
-        return page_json_ld(self, request)
+    def get_json_ld(self, request):
+        """Everything search engines read of the page as JSON-LD: its types, then its trail."""
+        return seo.page_json_ld(self, request)
+
+    def get_article_meta(self):
+        """``{published, modified, section, tags}`` for the ``article:*`` sharing tags, or None."""
+        return None
 
 
 class CardPreviewMixin:
