@@ -6,8 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
+LIGHTHOUSE_PORT ?= 8090
+LIGHTHOUSE_ARGS ?=
 
-.PHONY: run test lint format install install-dev browser clean
+.PHONY: run test lint format install install-dev browser lighthouse clean prod-local prod-local-check loadtest
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +45,29 @@ test: install-dev browser
 	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
+## The production topology on loopback (Varnish -> gunicorn -> PostgreSQL + Redis), until Ctrl-C.
+## PROXY_PORT, APP_PORT, PROD_LOCAL_DB, REDIS_URL override the defaults (see deploy/prod-local.sh).
+prod-local: install
+	bash deploy/prod-local.sh run
+
+## Starts it, checks a cached page, a purge after publishing and /sante/, then stops it (CI).
+prod-local-check: install
+	timeout 600 bash deploy/check-prod-local.sh
+
+## Load test on loopback: gunicorn with production settings, 2,000 news items, wrk; prints req/s,
+## p50, p99, errors and the ratio to a bare Django view, cold and warm (see deploy/loadtest.sh).
+loadtest: install
+	timeout 1200 bash deploy/loadtest.sh
+
+## Lighthouse (npm package, pinned in tools/lighthouse) with Debian's Chromium: the mobile audit of
+## every page type, served with production settings (gunicorn, WhiteNoise) on 127.0.0.1.
+tools/lighthouse/node_modules/.package-lock.json: tools/lighthouse/package-lock.json
+	npm ci --prefix tools/lighthouse --no-audit --no-fund
+	touch $@
+
+lighthouse: install-dev browser tools/lighthouse/node_modules/.package-lock.json
+	$(PY) tools/lighthouse/run.py --port $(LIGHTHOUSE_PORT) $(LIGHTHOUSE_ARGS)
+
 lint: install-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -52,4 +77,4 @@ format: install-dev
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles tests/artifacts
+	rm -rf $(VENV) db.sqlite3 media staticfiles tests/artifacts tools/lighthouse/node_modules

@@ -1,11 +1,13 @@
 from django.conf import settings
 from django.urls import include, path, re_path
+from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import health
 from home import views as home_views
 from home.sitemaps import SITEMAPS
 
@@ -17,7 +19,12 @@ urlpatterns = [
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("alertes/", include("alerts.urls")),
     path("accompagnement/", include("support.urls")),
+    path("sante/", health.health, name="health"),
 ]
+
+if settings.LOADTEST_CEILING_VIEW:
+    # The load test's bare Django view, measured beside the pages (see deploy/loadtest.sh).
+    urlpatterns += [path("loadtest/ok/", health.ceiling, name="loadtest_ceiling")]
 
 if settings.DEBUG:
     from django.conf.urls.static import static
@@ -25,6 +32,17 @@ if settings.DEBUG:
 
     urlpatterns += staticfiles_urlpatterns()
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+if settings.SERVE_MEDIA_FILES and not settings.DEBUG:
+    # Media on the app servers' disk (no S3), cached by the proxy. Never documents: they are
+    # served at /documents/ with Wagtail's permission checks.
+    urlpatterns += [
+        re_path(
+            r"^media/(?!documents/)(?P<path>.+)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 urlpatterns += [
     # Page routes that end in a feed file name (the news index's /actualites/flux.rss...): served

@@ -11,7 +11,9 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published
 
         from home.editorial import signals
+        from home.page_cache import invalidation
         from home.search import reindex_after_publish
 
         signals.connect()
+        invalidation.connect()
         page_published.connect(reindex_after_publish, dispatch_uid="home-reindex-after-publish")

@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "resources",
     "alerts",
     "support",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
@@ -42,6 +43,10 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is served before sessions, locale, auth and Wagtail run (no SQL).
+    "home.page_cache.middleware.PageCacheMiddleware",
+    # ETag and 304 on every page rendered by Django (the page cache answers 304 on its hits).
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,8 +92,90 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "club-des-developpeurs",
+        # A bounded store: past this, the oldest third is dropped (Redis: maxmemory + LRU).
+        "OPTIONS": {"MAX_ENTRIES": 2000},
     }
 }
+
+# Page cache for anonymous visitors (home/page_cache/). Any visible change retires every entry at
+# once (home/page_cache/invalidation.py); entries also expire after PAGE_CACHE_SECONDS, which
+# bounds how late a label that follows the clock ("à venir", "ouvert") can be.
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Browsers keep a page 30 s, a proxy or CDN (purged on every change) one minute.
+PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "30"))
+PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))
+# Served with permission checks, personal, or not pages: never cached.
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/documents/",
+    "/django-admin/",
+    "/sante/",
+    "/loadtest/",
+    "/static/",
+    "/media/",
+]
+# Longer query strings are served uncached: they cannot fill the cache with huge keys.
+PAGE_CACHE_MAX_QUERY_LENGTH = 512
+PAGE_CACHE_MAX_RESPONSE_BYTES = 2 * 1024 * 1024
+PAGE_CACHE_MESSAGES_COOKIE_NAME = "messages"
+# Only the load test turns this on: a header then asks for an uncached render.
+PAGE_CACHE_ALLOW_BYPASS_HEADER = (
+    os.environ.get("PAGE_CACHE_ALLOW_BYPASS_HEADER", "false").lower() == "true"
+)
+# A save or delete of any model of these apps retires every cached page.
+PAGE_CACHE_WATCHED_APPS = [
+    "home",
+    "news",
+    "resources",
+    "taggit",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+    "wagtailredirects",
+]
+# Rows of these apps that no visitor ever sees.
+PAGE_CACHE_IGNORED_MODELS = [
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.uploadedfile",
+]
+# Media from the app servers' disk when there is no S3 bucket (production behind the proxy).
+SERVE_MEDIA_FILES = os.environ.get("SERVE_MEDIA_FILES", "false").lower() == "true"
+# The load test's bare "ok" view at /loadtest/ok/ (deploy/loadtest.sh), off everywhere else.
+LOADTEST_CEILING_VIEW = os.environ.get("LOADTEST_CEILING_VIEW", "false").lower() == "true"
+
+# Front-end cache (reverse proxy or CDN) purged on every change: home/page_cache/frontend.py.
+WAGTAILFRONTENDCACHE = {}
+if os.environ.get("FRONTEND_CACHE_PURGE_URL"):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "home.page_cache.frontend.HTTPBackend",
+        "LOCATION": os.environ["FRONTEND_CACHE_PURGE_URL"],
+    }
+if os.environ.get("CLOUDFLARE_ZONE_ID"):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "home.page_cache.frontend.CloudflareBackend",
+        "ZONEID": os.environ["CLOUDFLARE_ZONE_ID"],
+        **(
+            {"BEARER_TOKEN": os.environ["CLOUDFLARE_BEARER_TOKEN"]}
+            if os.environ.get("CLOUDFLARE_BEARER_TOKEN")
+            else {
+                "EMAIL": os.environ.get("CLOUDFLARE_EMAIL"),
+                "API_KEY": os.environ.get("CLOUDFLARE_API_KEY"),
+            }
+        ),
+    }
+if os.environ.get("CLOUDFRONT_DISTRIBUTION_ID"):
+    WAGTAILFRONTENDCACHE["cloudfront"] = {
+        "BACKEND": "home.page_cache.frontend.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["CLOUDFRONT_DISTRIBUTION_ID"],
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

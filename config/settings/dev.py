@@ -10,3 +10,6 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-club-des-develo
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://127.0.0.1:8000"
+# Templates and code change under a developer's hands without any signal: no page cache unless
+# asked for (`make prod-local` shows production behaviour).
+PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "false").lower() == "true"

@@ -35,11 +35,28 @@ if os.environ.get("REDIS_URL"):
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": env("REDIS_URL"),
-            "OPTIONS": {"CLIENT_CLASS": "django_redis.client.DefaultClient"},
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                # Redis down: every cache call misses quickly and is logged, the site serves
+                # uncached pages instead of 500s (Wagtail's own cache calls included).
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
             "KEY_PREFIX": "club",
         }
     }
+else:
+    # Local memory is per process: a change saved through one gunicorn worker could not retire
+    # the pages cached by the others. Without Redis, pages are served uncached.
+    PAGE_CACHE_ENABLED = False
 
+# Static files: hashed names (served with a long "immutable" Cache-Control by WhiteNoise) and a
+# gzip and a Brotli copy of each text file, made by collectstatic (Brotli needs the `Brotli`
+# package, pinned in requirements.txt). Where collectstatic writes, and where local media live,
+# can be moved out of the code folder.
+STATIC_ROOT = env("STATIC_ROOT", STATIC_ROOT)  # noqa: F405
+MEDIA_ROOT = env("MEDIA_ROOT", MEDIA_ROOT)  # noqa: F405
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -60,6 +77,8 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
 EMAIL_HOST = env("EMAIL_HOST", "localhost")

@@ -12,3 +12,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="club-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# The suite measures rendering (query counts, clock-dependent labels): the page cache is off,
+# except in tests/serving/, which turns it on.
+PAGE_CACHE_ENABLED = False

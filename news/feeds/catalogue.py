@@ -17,28 +17,40 @@ class FeedPair:
     atom: str
 
 
-def site_feed(index, request=None):
+def _pair(index, title, description, request, **which):
+    """``which``: ``kind=`` or ``theme=``, or nothing for all news."""
     return FeedPair(
+        title,
+        description,
+        index.feed_url("rss", request=request, **which),
+        index.feed_url("atom", request=request, **which),
+    )
+
+
+def site_feed(index, request=None):
+    return _pair(
+        index,
         "Actualités du Club des Développeurs",
         "Tous les articles, webinaires et témoignages.",
-        index.feed_url("rss", request=request),
-        index.feed_url("atom", request=request),
+        request,
     )
 
 
 def kind_feed(index, kind, request=None):
-    return FeedPair(
+    return _pair(
+        index,
         f"{kind.plural} du Club des Développeurs",
         f"Seulement {kind.description}.",
-        index.feed_url("rss", kind=kind, request=request),
-        index.feed_url("atom", kind=kind, request=request),
+        request,
+        kind=kind,
     )
 
 
 def theme_feed(index, theme, request=None):
-    return FeedPair(
+    return _pair(
+        index,
         f"#{theme.name} – Club des Développeurs",
         f"Les actualités, webinaires et témoignages du thème #{theme.name}.",
-        index.feed_url("rss", theme=theme, request=request),
-        index.feed_url("atom", theme=theme, request=request),
+        request,
+        theme=theme,
     )

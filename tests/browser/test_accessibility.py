@@ -2,61 +2,17 @@
 phone and desktop widths, keeps a sound heading structure, loads nothing from another site, and
 leaves a screenshot per width in tests/artifacts/screenshots/.
 
-A page type joins the list with one ``PageCase`` line.
+The page types are listed in ``page_types.py``.
 """
 
-from collections.abc import Callable
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
 
 from tests.browser.axe import assert_no_serious_violations, heading_problems, serious_violations
-from tests.browser.site_data import THEME_SLUG
+from tests.browser.page_types import PAGE_CASES
 
 WIDTHS = [(390, 844), (1280, 800)]
-
-
-def url_of(key):
-    return lambda data: data[key].url
-
-
-@dataclass(frozen=True)
-class PageCase:
-    key: str
-    path: Callable[[dict], str]
-    status: int = 200
-    expect: str = "main h1"  # a selector that must be on the page
-
-
-PAGE_CASES = [
-    PageCase("accueil", lambda data: "/"),
-    PageCase("page-standard", url_of("club")),
-    PageCase("declaration-accessibilite", url_of("accessibility")),
-    PageCase("actualites", url_of("news_index"), expect=".card"),
-    PageCase(
-        "actualites-filtrees",
-        lambda data: data["news_index"].url + "?type=article&theme=" + THEME_SLUG,
-        expect=".card",
-    ),
-    PageCase("themes", lambda data: f"{data['news_index'].url}themes/"),
-    PageCase("theme", lambda data: f"{data['news_index'].url}themes/{THEME_SLUG}/"),
-    PageCase("article", url_of("article")),
-    PageCase("webinaire-a-venir", url_of("webinar_upcoming")),
-    PageCase("webinaire-passe", url_of("webinar_past")),
-    PageCase("temoignage", url_of("testimonial")),
-    PageCase("ressources", url_of("resource_index")),
-    PageCase(
-        "ressources-filtrees",
-        lambda data: (
-            data["resource_index"].url + f"?ouvert=1&public=artisans-commercants&theme={THEME_SLUG}"
-        ),
-    ),
-    PageCase("ressource", url_of("resource")),
-    PageCase("flux-rss", lambda data: "/actualites/flux/"),
-    PageCase("recherche", lambda data: "/recherche/?q=webinaire", expect=".search-result"),
-    PageCase("page-introuvable", lambda data: "/cette-page-n-existe-pas/", status=404),
-]
 
 
 def load_lazy_images(page):

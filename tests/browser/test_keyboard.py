@@ -112,12 +112,44 @@ def test_desktop_shows_the_menu_without_a_toggle(page, live_server, small_site):
 
 
 def test_menu_is_usable_without_javascript(browser, live_server, small_site):
+    """Closed on a phone from the first frame; the "Menu" link and the skip links open it."""
     context = browser.new_context(java_script_enabled=False, viewport=PHONE)
     page = context.new_page()
     page.goto(live_server.url + "/")
-    assert not page.locator(".menu-toggle").is_visible()
-    assert page.locator("#menu-principal a").first.is_visible()
+    toggle = page.locator(".menu-toggle")
+    links = page.locator("#menu-principal a")
+    assert toggle.is_visible() and not links.first.is_visible()
+    tab_until(page, "el.classList.contains('menu-toggle')")
+    page.keyboard.press("Enter")
+    assert links.first.is_visible() and page.locator("#header-search-q").is_visible()
+
+    page.goto(live_server.url + "/")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    assert active(page, "el.textContent.trim()") == "Aller au menu"
+    page.keyboard.press("Enter")
+    assert links.first.is_visible()
+    page.keyboard.press("Tab")  # the focus moved into the menu with the skip link
+    assert active(page, "el.closest('#menu-principal') !== null")
     context.close()
+
+
+def test_the_script_swaps_the_menu_link_for_a_button_without_moving_anything(
+    browser, live_server, small_site
+):
+    """The box of the toggle is the same before (no JavaScript) and after the script runs."""
+    boxes = {}
+    for javascript in (False, True):
+        context = browser.new_context(java_script_enabled=javascript, viewport=PHONE)
+        page = context.new_page()
+        page.goto(live_server.url + "/")
+        toggle = page.locator(".menu-toggle")
+        boxes[javascript] = (toggle.evaluate("el => el.tagName"), toggle.bounding_box())
+        boxes[javascript, "main"] = page.locator("main").bounding_box()
+        context.close()
+    assert boxes[False][0] == "A" and boxes[True][0] == "BUTTON"
+    assert boxes[False][1] == boxes[True][1]
+    assert boxes[False, "main"] == boxes[True, "main"]
 
 
 def test_reduced_motion_turns_transitions_off(page, live_server, small_site):

@@ -8,7 +8,8 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
-from tests.factories import ArticlePageFactory
+from home.models import Theme
+from tests.factories import ArticlePageFactory, ResourceIndexPageFactory, ResourcePageFactory
 from tests.feeds import checks
 
 FEED_PATHS = [
@@ -125,10 +126,16 @@ def test_an_unknown_kind_is_not_a_feed(client, news):
 
 
 @pytest.mark.django_db
-def test_a_theme_without_visible_news_has_an_empty_valid_feed(client, hidden):
-    from home.models import Theme
-
+def test_a_theme_no_visible_page_carries_has_no_feed(client, hidden):
+    """A theme typed in a draft, or that no page carries any more, leaks nothing."""
     Theme.objects.create(name="Mobilités")
+    for fmt in ("rss", "atom"):
+        assert client.get(f"/actualites/themes/mobilites/flux.{fmt}").status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_theme_only_resources_carry_has_an_empty_valid_feed(client, hidden, home_page):
+    ResourcePageFactory(parent=ResourceIndexPageFactory(parent=home_page), themes=["Mobilités"])
     for fmt in ("rss", "atom"):
         response = client.get(f"/actualites/themes/mobilites/flux.{fmt}")
         assert response.status_code == 200

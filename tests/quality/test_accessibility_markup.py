@@ -64,11 +64,13 @@ def test_pagination_marks_the_current_page(client, news_index):
     assert current == ["2"]
 
 
-def test_the_menu_button_controls_the_navigation_panel(client, pages):
+def test_the_menu_link_leads_to_the_navigation_panel(client, pages):
+    """Served as a link to the panel (usable without JavaScript; menu.js makes it a disclosure
+    button, see tests/browser/test_keyboard.py)."""
     html = client.get("/").content.decode()
-    button = re.search(r'<button class="menu-toggle"[^>]*>', html).group(0)
-    assert 'aria-expanded="false"' in button
-    controlled = re.search(r'aria-controls="([^"]+)"', button).group(1)
+    link = re.search(r'<a class="menu-toggle"[^>]*>', html).group(0)
+    controlled = re.search(r'aria-controls="([^"]+)"', link).group(1)
+    assert f'href="#{controlled}"' in link
     panel = re.search(rf'<div id="{controlled}"[^>]*>(.*?)</header>', html, re.S).group(1)
     assert 'id="menu-principal"' in panel and 'id="header-search-q"' in panel
 

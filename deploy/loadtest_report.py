@@ -1,0 +1,137 @@
+"""Runs wrk against the load test's gunicorn and prints one line per page (deploy/loadtest.sh).
+
+Each page is measured cold (``X-Page-Cache-Bypass``: rendered from the database) at
+``--cold-connections`` and warm (from the page cache) at ``--warm-connections``, each beside
+the bare "ok" view measured at the same concurrency: the ratio is the page's share of what this
+stack can serve at all on this machine. "SQL/req" counts the database's transactions during
+the run (``pg_stat_database``; Django's autocommit makes one per query outside atomic blocks).
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import re
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
+
+import django  # noqa: E402
+
+django.setup()
+
+from news.models import ArticlePage, WebinarPage  # noqa: E402
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+CEILING = "/loadtest/ok/"
+BYPASS = "X-Page-Cache-Bypass: 1"
+
+
+def pages():
+    return [
+        ("home", "/"),
+        ("listing", "/actualites/"),
+        ("listing p.50", "/actualites/?page=50"),
+        ("theme page", "/actualites/themes/economie-territoriale/"),
+        ("article", ArticlePage.objects.live().order_by("-date").first().url),
+        ("webinar", WebinarPage.objects.live().order_by("-date").first().url),
+        ("feed (RSS)", "/actualites/flux.rss"),
+        ("search", "/recherche/?q=territoire"),
+    ]
+
+
+def millis(output, percentile):
+    """A latency percentile of wrk's --latency distribution, in ms (nan if wrk printed none)."""
+    found = re.search(rf"{percentile}%\s+([\d.]+)(us|ms|s|m)\b", output)
+    return float(found.group(1)) * UNITS[found.group(2)] if found else float("nan")
+
+
+def sql_transactions(database_url):
+    name = database_url.rsplit("/", 1)[-1]
+    query = f"SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '{name}'"
+    result = subprocess.run(
+        ["psql", database_url, "-tAc", query], capture_output=True, text=True, check=False
+    )
+    return int(result.stdout.strip() or 0)
+
+
+def wrk(base, path, connections, duration, headers=()):
+    threads = min(2, connections)
+    command = [
+        "wrk",
+        f"-t{threads}",
+        f"-c{connections}",
+        f"-d{duration}s",
+        "--latency",
+        "--timeout",
+        "5s",
+    ]
+    for header in headers:
+        command += ["-H", header]
+    output = subprocess.run(
+        [*command, base + path], capture_output=True, text=True, check=True
+    ).stdout
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
+    socket = re.search(r"connect (\d+), read (\d+), write (\d+), timeout (\d+)", output)
+    non_2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    errors = sum(map(int, socket.groups())) if socket else 0
+    errors += int(non_2xx.group(1)) if non_2xx else 0
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+        "p50": millis(output, 50),
+        "p99": millis(output, 99),
+        "errors": errors,
+        "requests": requests,
+    }
+
+
+def measure(args, path, connections, headers=()):
+    before = sql_transactions(args.database)
+    result = wrk(args.base, path, connections, args.duration, headers)
+    time.sleep(1.5)  # backends report their statistics when they end
+    result["sql"] = (sql_transactions(args.database) - before) / max(result["requests"], 1)
+    return result
+
+
+def line(name, result, ceiling):
+    return (
+        f"{name:<14} {result['rps']:>8.0f} {result['p50']:>7.1f} {result['p99']:>7.1f} "
+        f"{result['errors']:>6} {result['rps'] / ceiling['rps']:>6.0%} {result['sql']:>7.1f}"
+    )
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", required=True)
+    parser.add_argument("--duration", type=int, default=5)
+    parser.add_argument("--cold-connections", type=int, default=16)
+    parser.add_argument("--warm-connections", type=int, default=64)
+    parser.add_argument("--database", required=True)
+    args = parser.parse_args()
+
+    print(
+        f"\nLoad test {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, "
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} "
+        f"({platform.machine()}), gunicorn {os.environ.get('GUNICORN_WORKERS')} sync workers, "
+        f"PostgreSQL + Redis, wrk -t2, {args.duration} s per line"
+    )
+    header = f"{'':<14} {'req/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6} {'ceil.':>6} {'SQL/req':>7}"
+    for label, connections, headers in (
+        ("COLD: page cache bypassed", args.cold_connections, (BYPASS,)),
+        ("WARM: from the page cache", args.warm_connections, ()),
+    ):
+        ceiling = measure(args, CEILING, connections)
+        print(f"\n{label}, {connections} connections")
+        print(header)
+        print(line("ceiling (ok)", ceiling, ceiling))
+        for name, path in pages():
+            wrk(args.base, path, 1, 1, headers)  # warm up (fills the cache for the warm run)
+            print(line(name, measure(args, path, connections, headers), ceiling), flush=True)
+
+
+if __name__ == "__main__":
+    main()
