@@ -17,6 +17,8 @@ urlpatterns = [
     path("recherche/", home_views.search, name="search"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("alertes/", include("alerts.urls")),
+    path("accompagnement/", include("support.urls")),
     path("sante/", health.health, name="health"),
 ]
 

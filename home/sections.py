@@ -21,7 +21,7 @@ HOOK = "club_home_sections"
 
 @dataclass
 class HomeSection:
-    """A template and its context, rendered inside the home page's content."""
+    """A template and its context, rendered inside a page of another app (the home page first)."""
 
     template: str
     context: dict = field(default_factory=dict)
@@ -34,4 +34,16 @@ class HomeSection:
 def home_sections(home_page, request):
     """The sections every app contributes to ``home_page``, in order."""
     sections = [hook(home_page, request) for hook in hooks.get_hooks(HOOK)]
+    return sorted((section for section in sections if section), key=lambda s: s.order)
+
+
+def contributed_sections(hook_name, request, **kwargs):
+    """The sections apps contribute to another app's page through ``hook_name``, in order.
+
+    The same mechanism for any page whose app names a hook: the news listing and theme pages
+    (``club_news_listing_sections``), the resource page (``club_resource_page_sections``). Each
+    hook function receives the request and the page's keyword arguments and returns a
+    ``HomeSection`` or ``None``. Shown with ``{% contributed_sections "hook" key=value %}``.
+    """
+    sections = [hook(request, **kwargs) for hook in hooks.get_hooks(hook_name)]
     return sorted((section for section in sections if section), key=lambda s: s.order)

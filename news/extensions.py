@@ -21,6 +21,9 @@ from wagtail import hooks
 
 SESSION_LINKS_HOOK = "club_session_links"
 THEME_LINKS_HOOK = "club_theme_links"
+#: Sections other apps add under the news listing and a theme page (``home.sections``): a function
+#: ``(request, theme=None) -> HomeSection | None`` (the alerts' short subscription form).
+LISTING_SECTIONS_HOOK = "club_news_listing_sections"
 
 
 @dataclass(frozen=True)

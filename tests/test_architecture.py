@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-APPS = ["home", "news", "resources"]
-CONTENT_APPS = {"news", "resources"}
+APPS = ["home", "news", "resources", "agenda", "alerts", "support"]
+CONTENT_APPS = set(APPS) - {"home"}
+APP_LABEL = re.compile(r"[\"'](" + "|".join(CONTENT_APPS) + r")\.[A-Z]\w+[\"']")
 TEMPLATE_TAG = re.compile(r"{%\s*(load|include|extends)\s+([^%]+)%}")
 
 
@@ -52,7 +53,7 @@ def app_dependencies(app):
             if target in APPS and target != app:
                 found.setdefault(target, []).append(f"{path.relative_to(ROOT)}: import {module}")
         # Model labels in strings ("news.NewsPage") name an app as surely as an import.
-        for match in re.finditer(r"[\"'](news|resources)\.[A-Z]\w+[\"']", path.read_text()):
+        for match in re.finditer(APP_LABEL, path.read_text()):
             target = match.group(1)
             if target != app:
                 found.setdefault(target, []).append(f"{path.relative_to(ROOT)}: {match.group(0)}")

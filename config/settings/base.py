@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "home",
     "news",
     "resources",
+    "alerts",
+    "support",
     "wagtail.contrib.frontend_cache",
     "agenda",
     "wagtail.contrib.redirects",
@@ -255,6 +257,13 @@ DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Club des Développeurs <no-reply@club-developpeurs.example>"
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# A form never waits long for a silent SMTP server: its e-mails stay in the outbox (alerts/outbox.py).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+
+# Anti-spam of the public forms (home/antispam.py): seconds before a form may be sent, and how many
+# reverse proxies append to X-Forwarded-For in front of the app servers (0: use REMOTE_ADDR).
+ANTISPAM_MIN_SECONDS = int(os.environ.get("ANTISPAM_MIN_SECONDS", "3"))
+ANTISPAM_TRUSTED_PROXIES = int(os.environ.get("ANTISPAM_TRUSTED_PROXIES", "0"))
 
 LOGGING = {
     "version": 1,

@@ -137,6 +137,11 @@ def load(loader, **context):
     ]
 
     settings = SiteSettings.load()
+    if not settings.support_email:
+        # Support requests (/accompagnement/) are sent to this address.
+        settings.support_email = "accompagnement@exemple.fr"
+        settings.save(update_fields=["support_email"])
+        loader._note(True, "adresse des demandes d'accompagnement")
     if not settings.footer_text:
         settings.footer_text = (
             "Le réseau des chefs de projet et développeurs territoriaux de Nouvelle-Aquitaine, "
@@ -255,6 +260,34 @@ PRIVACY_NOTICE = (
             "<p>Ce site ne dépose aucun cookie de mesure d'audience ou de publicité et ne charge "
             "aucune ressource depuis un service tiers. Seuls les rédacteurs connectés à "
             "l'administration reçoivent un cookie de session.</p>"
+        ),
+        heading("Alertes par e-mail"),
+        paragraph(
+            "<p>Si vous vous abonnez aux alertes (page « Alertes par e-mail »), nous conservons "
+            "votre adresse e-mail, les thèmes, types de contenus et le rythme choisis, les dates "
+            "de votre demande et de votre confirmation, et la liste des contenus déjà envoyés, "
+            "pour un seul usage : vous envoyer ces alertes. L'adresse n'est utilisée pour rien "
+            "d'autre et n'est transmise à personne ; seuls les modérateurs du site y ont "
+            "accès.</p>"
+            "<p>Rien n'est envoyé avant la confirmation par le lien reçu ; une demande non "
+            "confirmée est effacée au bout de 7 jours. Chaque alerte contient un lien de "
+            "désabonnement en un clic et un lien pour modifier vos choix ou tout supprimer : "
+            "le désabonnement efface vos données.</p>"
+        ),
+        heading("Demandes d'accompagnement"),
+        paragraph(
+            "<p>Une demande d'accompagnement (page « Demander un accompagnement ») conserve "
+            "votre nom, votre structure, votre fonction, votre département et territoire, votre "
+            "adresse e-mail, votre téléphone s'il est donné, la description de votre projet, "
+            "les thèmes et ressources choisis. Elle sert uniquement à vous répondre et à vous "
+            "accompagner ; l'équipe d'animation du Club et les modérateurs du site y ont accès. "
+            "Elle est supprimée automatiquement 3 ans après son envoi.</p>"
+        ),
+        heading("Protection contre les abus"),
+        paragraph(
+            "<p>Pour limiter les envois abusifs, l'adresse IP et l'adresse e-mail des formulaires "
+            "sont comptées sous une forme chiffrée (empreinte), pendant une heure au plus, dans "
+            "la mémoire temporaire du site.</p>"
         ),
         heading("Vos droits"),
         paragraph(

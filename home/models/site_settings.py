@@ -74,6 +74,12 @@ class SiteSettings(BaseGenericSetting):
         blank=True,
         help_text="L'adresse à laquelle écrire au Club, affichée dans le pied de page.",
     )
+    support_email = models.EmailField(
+        "adresse des demandes d'accompagnement",
+        blank=True,
+        help_text="L'adresse de l'équipe qui reçoit chaque demande d'accompagnement envoyée "
+        "depuis le site. Vide : l'adresse de contact ci-dessus est utilisée.",
+    )
     postal_address = models.TextField(
         "adresse postale",
         blank=True,
@@ -108,7 +114,12 @@ class SiteSettings(BaseGenericSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("contact_email"), FieldPanel("postal_address")], heading="Contact"
+            [
+                FieldPanel("contact_email"),
+                FieldPanel("support_email"),
+                FieldPanel("postal_address"),
+            ],
+            heading="Contact",
         ),
         FieldPanel("footer_text"),
         FieldPanel("social_links"),

@@ -3,7 +3,9 @@
 import os
 
 from django import template
+from django.utils.safestring import mark_safe
 
+from home import sections
 from home.models.site_settings import SOCIAL_NETWORKS
 
 register = template.Library()
@@ -52,6 +54,15 @@ def document_meta(document):
 def render_section(section, request):
     """A ``home.sections.HomeSection`` rendered with the request: ``{{ section|render_section:request }}``."""
     return section.render(request)
+
+
+@register.simple_tag(takes_context=True)
+def contributed_sections(context, hook_name, **kwargs):
+    """``{% contributed_sections "club_news_listing_sections" theme=theme %}``: what other apps add
+    to this page (``home.sections.contributed_sections``)."""
+    request = context.get("request")
+    found = sections.contributed_sections(hook_name, request, **kwargs)
+    return mark_safe("".join(section.render(request) for section in found))  # rendered templates
 
 
 @register.filter

@@ -27,6 +27,9 @@ from resources.status import compute_status, describe_status
 #: Where a resource may be "presented in" (see ``ResourceRelatedPage``): the apps whose pages present
 #: resources (the news: articles, webinars, testimonials) return their page types from this hook.
 PRESENTERS_HOOK = "club_resource_presenters"
+#: Sections other apps add to a resource page (``home.sections``): a function
+#: ``(request, page) -> HomeSection | None`` (the support request link).
+RESOURCE_SECTIONS_HOOK = "club_resource_page_sections"
 RICH_TEXT_FEATURES = ["bold", "italic", "ol", "ul", "link", "document-link"]
 
 

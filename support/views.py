@@ -1,0 +1,44 @@
+"""``/accompagnement/``: the support request form. Never cached (CSRF token, anti-spam stamp)."""
+
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods
+
+from home import antispam
+from support import requests
+from support.forms import SupportRequestForm, initial_from_query
+
+SCOPE = "accompagnement"
+DELAYED = "differe"
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def request_form(request):
+    status = 200
+    if request.method == "POST":
+        form = SupportRequestForm(request.POST)
+        ip_allowed = antispam.allow_ip(request, SCOPE)
+        valid = form.is_valid()
+        if not ip_allowed or (
+            valid and not antispam.allow_address(SCOPE, form.cleaned_data["email"])
+        ):
+            form.add_error(None, antispam.TOO_MANY)
+            status = 429
+        elif valid:
+            _, sent = requests.submit(form.cleaned_data)
+            url = reverse("support:received")
+            return redirect(url if all(sent) else f"{url}?envoi={DELAYED}")
+        else:
+            status = 400 if form.is_spam else 200
+    else:
+        form = SupportRequestForm(initial=initial_from_query(request.GET))
+    return render(request, "support/request_form.html", {"form": form}, status=status)
+
+
+@never_cache
+def received(request):
+    return render(
+        request, "support/received.html", {"delayed": request.GET.get("envoi") == DELAYED}
+    )
