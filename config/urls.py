@@ -6,9 +6,22 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from home.security import views as security_views
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
+    # Hardening (issue 13): Wagtail's password reset and page-password form, throttled. Routed
+    # before Wagtail's own URLs, which they replace.
+    path(
+        "admin/password_reset/",
+        security_views.PasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        security_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),

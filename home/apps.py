@@ -12,6 +12,9 @@ class HomeConfig(AppConfig):
 
         from home.editorial import signals
         from home.search import reindex_after_publish
+        from home.security import media
+
+        media.install()
 
         signals.connect()
         page_published.connect(reindex_after_publish, dispatch_uid="home-reindex-after-publish")

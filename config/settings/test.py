@@ -12,3 +12,10 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = tempfile.mkdtemp(prefix="club-test-media-")
 WAGTAILADMIN_BASE_URL = "http://testserver"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Hardening (issue 13): axes throttles every login through a view in the tests too; only the
+# test client's login(), which has no request, is let through (tests/axes_backend.py).
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.AxesBackendAllowingTestClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]
