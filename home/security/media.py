@@ -16,10 +16,11 @@ refers to the item, or a snippet that refers to it and that a live page refers t
 portrait shown on a live webinar page).
 """
 
+from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import GroupCollectionPermission, Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 from wagtail.permissions import policy_registry
 
@@ -55,11 +56,18 @@ def live_pages_using(instance, depth=2):
 
 
 def may_alter_published_media(user, instance):
-    """Moderators and administrators: a "change" permission on the item's collection itself,
-    not the one its owner gets from having uploaded it."""
-    policy = policy_registry.get(instance)
-    return policy.collections_user_has_permission_for(user, "change").filter(
-        pk=instance.collection_id
+    """Moderators and administrators: a "change" permission granted on the item's collection (or
+    an ancestor), not the right to change one's own uploads that comes with "add"."""
+    if not (user.is_active and user.is_authenticated):
+        return False
+    if user.is_superuser:
+        return True
+    auth_model = policy_registry.get(instance).auth_model
+    return GroupCollectionPermission.objects.filter(
+        group__user=user,
+        permission__content_type=ContentType.objects.get_for_model(auth_model),
+        permission__codename=get_permission_codename("change", auth_model._meta),
+        collection__in=instance.collection.get_ancestors(inclusive=True),
     ).exists()
 
 
@@ -106,9 +114,8 @@ class ModeratedFileFormMixin:
     """For the image and document forms: a new file for a media item a live page uses is
     refused, with the reason, unless the user may alter published media."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        user = getattr(self, "user", None)
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
         self.file_refusal = ""
         if user is not None and "file" in self.fields and self.instance.pk:
             self.file_refusal = refusal(user, self.instance, "replace")
