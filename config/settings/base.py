@@ -201,7 +201,9 @@ LOGGING = {
 
 # Client address: the proxies whose X-Forwarded-For is believed (home/security/client_ip.py).
 # Empty here: the address is the peer's. Production trusts the proxy on the loopback.
-TRUSTED_PROXIES = [ip.strip() for ip in os.environ.get("TRUSTED_PROXIES", "").split(",") if ip.strip()]
+TRUSTED_PROXIES = [
+    ip.strip() for ip in os.environ.get("TRUSTED_PROXIES", "").split(",") if ip.strip()
+]
 
 # Login throttling with django-axes (https://django-axes.readthedocs.io/): after 5 failures for one
 # username from one client address, that pair is refused for 15 minutes; nobody can lock an

@@ -16,8 +16,8 @@ A view that sets its own policy (django-csp's decorators) or its own header (Wag
 view sends ``default-src 'none'``) keeps it.
 """
 
-from django.conf import settings
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 
 ADMIN_PREFIX = "/admin/"
 

@@ -93,9 +93,7 @@ def protected_page(home_page):
 
 def submit_page_password(client, page, restriction, password, ip=ATTACKER):
     url = reverse("wagtailcore_authenticate_with_password", args=(restriction.pk, page.pk))
-    return client.post(
-        url, {"password": password, "return_url": page.url}, REMOTE_ADDR=ip
-    )
+    return client.post(url, {"password": password, "return_url": page.url}, REMOTE_ADDR=ip)
 
 
 def test_page_password_form_is_throttled_per_address(protected_page, settings):

@@ -134,9 +134,10 @@ def test_editor_cannot_delete_an_image_a_live_page_shows(editor_client, her_imag
     assert get_image_model().objects.filter(pk=her_image.pk).exists()
 
     # The bulk action refuses it too.
-    bulk = reverse(
-        "wagtail_bulk_action", args=("wagtailimages", "image", "delete")
-    ) + f"?id={her_image.pk}"
+    bulk = (
+        reverse("wagtail_bulk_action", args=("wagtailimages", "image", "delete"))
+        + f"?id={her_image.pk}"
+    )
     editor_client.post(bulk)
     assert get_image_model().objects.filter(pk=her_image.pk).exists()
 
@@ -195,7 +196,9 @@ def test_editor_cannot_replace_a_document_a_live_page_links_to(
     response = editor_client.post(url, document_form(her_document, file=new_file))
     assert response.status_code == 200
     error = response.context["form"].errors["file"][0]
-    assert error.startswith("Ce document est utilisé par une page en ligne (« Aides aux communes »)")
+    assert error.startswith(
+        "Ce document est utilisé par une page en ligne (« Aides aux communes »)"
+    )
     assert document_bytes(her_document) == before
 
 
