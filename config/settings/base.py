@@ -220,6 +220,11 @@ AXES_CLIENT_IP_CALLABLE = "home.security.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "home.security.views.admin_locked_out"
 AXES_VERBOSE = False
 
+# Admin sessions end after 8 hours without activity (Django's default is two weeks); each request
+# of a logged-in editor slides the expiry. Visitors have no session, so nothing is saved for them.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
 # The two other password forms, throttled on the shared cache (home/security/throttle.py):
 # (attempts, seconds) per client address and per target.
 PAGE_PASSWORD_THROTTLE = (10, 15 * 60)  # per protected page and client address
