@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.security.sessions.SlidingSessionMiddleware",  # issue 13
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -220,10 +221,11 @@ AXES_CLIENT_IP_CALLABLE = "home.security.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "home.security.views.admin_locked_out"
 AXES_VERBOSE = False
 
-# Admin sessions end after 8 hours without activity (Django's default is two weeks); each request
-# of a logged-in editor slides the expiry. Visitors have no session, so nothing is saved for them.
+# Admin sessions end after 8 hours without activity (Django's default is two weeks); a logged-in
+# editor's activity slides the expiry, refreshed at most every 5 minutes
+# (home/security/sessions.py). Visitors have no session: nothing is saved for them.
 SESSION_COOKIE_AGE = 8 * 60 * 60
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_REFRESH_INTERVAL = 5 * 60
 
 # The two other password forms, throttled on the shared cache (home/security/throttle.py):
 # (attempts, seconds) per client address and per target.

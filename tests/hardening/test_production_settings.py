@@ -41,7 +41,7 @@ print(json.dumps({
     "base_url": s.WAGTAILADMIN_BASE_URL,
     "admins": s.ADMINS,
     "hsts": [s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_INCLUDE_SUBDOMAINS, s.SECURE_HSTS_PRELOAD],
-    "session": [s.SESSION_COOKIE_AGE, s.SESSION_SAVE_EVERY_REQUEST],
+    "session": [s.SESSION_COOKIE_AGE, s.SESSION_REFRESH_INTERVAL],
     "error_mail": any(type(h).__name__ == "AdminEmailHandler"
                       for h in logging.getLogger("django").handlers),
     "sentry": client.is_active(),
@@ -109,7 +109,7 @@ def test_plausible_environment_gives_safe_defaults():
     values = read_settings()
     assert values["base_url"] == "https://club.example.org"
     assert values["hsts"] == [31536000, False, False]  # preload and subdomains are opt-in
-    assert values["session"] == [8 * 3600, True]  # eight hours, sliding
+    assert values["session"] == [8 * 3600, 300]  # eight hours, sliding
     assert values["admins"] == []
     assert values["error_mail"] is True  # Django's handler, sending to ADMINS when set
     assert values["sentry"] is False
