@@ -8,6 +8,8 @@ the policy for each request, from the settings:
 - ``ADMIN_CONTENT_SECURITY_POLICY_UPDATE``, added under ``/admin/``: Wagtail's admin writes inline
   scripts (inline panels, date pickers) and inline styles, previews uploads from ``blob:`` URLs
   and frames its own page previews.
+- a page previewed in the admin: Wagtail renders it through the middleware again, with a request
+  of the page's own path marked ``is_preview``; it keeps the public policy, framed by the admin.
 - ``CSP_MEDIA_SOURCES``: the S3 bucket or custom domain that serves images, when there is one.
 - ``REPLAY_FRAME_SOURCES``, when ``NEWS_EMBED_REPLAYS`` is on: the video players of webinar
   replays (news/replay.py); otherwise no page may contain a frame.
@@ -41,6 +43,11 @@ def public_policy():
     return _merge(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"], additions)
 
 
+def preview_policy():
+    """A page previewed in the admin: the public policy, framed by the admin's preview panel."""
+    return _merge(public_policy(), {"frame-ancestors": ["'self'"]})
+
+
 def admin_policy():
     """The admin's directives: the public ones plus what Wagtail's admin needs."""
     return _merge(public_policy(), settings.ADMIN_CONTENT_SECURITY_POLICY_UPDATE)
@@ -53,6 +60,10 @@ class SitePolicyMiddleware(CSPMiddleware):
         parts = super().get_policy_parts(request, response, report_only)
         if report_only or parts.config is not None:
             return parts
-        is_admin = request.path_info.startswith(ADMIN_PREFIX)
-        config = admin_policy() if is_admin else public_policy()
+        if request.path_info.startswith(ADMIN_PREFIX):
+            config = admin_policy()
+        elif getattr(request, "is_preview", False):  # Wagtail's preview request, see above
+            config = preview_policy()
+        else:
+            config = public_policy()
         return PolicyParts(config, parts.update, parts.replace, parts.nonce)

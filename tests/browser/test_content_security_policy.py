@@ -5,6 +5,8 @@ The policies themselves: home/security/csp.py. A violation of either kind (event
 message) fails the test; the last test proves that the watch sees one.
 """
 
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from playwright.sync_api import expect
@@ -57,32 +59,32 @@ def test_page_editor_and_its_choosers(page, live_server, site_data, admin_user):
     page.set_viewport_size({"width": 1280, "height": 900})
     watch = CspWatch(page)
     log_in(page, live_server.url, admin_user.username)
-    article = site_data["article"]
-    page.goto(f"{live_server.url}/admin/pages/{article.pk}/edit/")
-    expect(page.locator("#id_title")).to_have_value(article.title)
+    index = site_data["news_index"]
+    page.goto(f"{live_server.url}/admin/pages/add/news/articlepage/{index.pk}/")
+    page.fill("#id_title", "Un article écrit sous la politique de sécurité")
+    page.fill("#id_introduction", "Le chapô de l'article.")
 
-    # The image chooser, in its modal.
+    # The image chooser, in its modal, choosing one of the library's images.
     page.click("#panel-child-contenu-main_image-content button[data-chooser-action-choose]")
     modal = page.locator(".modal-dialog")
     expect(modal.get_by_role("tab", name="Transférer")).to_be_visible()
-    modal.get_by_role("button", name="Fermer").click()
+    modal.locator("a.image-choice, [data-chooser-modal-choice]").first.click()
     expect(modal).to_be_hidden()
 
-    # A new paragraph in the body (the rich text editor), then the block picker.
+    # The body: a paragraph block, typed in the rich text editor.
+    body = page.locator("#panel-child-contenu-body-content")
+    body.get_by_role("button", name="Insérer un bloc").first.click()
+    page.get_by_role("option", name=re.compile("^Texte")).first.click()
     page.locator("#panel-child-contenu-body-content [contenteditable=true]").first.click()
-    page.keyboard.type(" Une phrase ajoutée.")
-
-    # The page chooser, from the "Thèmes et liens" tab's related links.
-    page.get_by_role("tab", name="Thèmes et liens").click()
-    page.wait_for_timeout(300)
+    page.keyboard.type("Une phrase écrite dans l'éditeur.")
 
     # Save a draft: the form posts and the editor comes back.
     page.get_by_role("button", name="Enregistrer le brouillon").click()
-    expect(page.locator(".messages")).to_contain_text("enregistrée")
+    expect(page.locator(".messages")).to_contain_text("créée")
 
     # The preview panel renders the page in a frame.
-    page.get_by_role("button", name="Aperçu").click()
-    expect(page.frame_locator("iframe[title]").first.locator("h1")).to_be_visible()
+    page.locator('[data-side-panel-toggle="preview"]').click()
+    expect(page.frame_locator("iframe").first.locator("h1")).to_be_visible()
 
     # The image and document libraries.
     page.goto(f"{live_server.url}/admin/images/")
