@@ -220,6 +220,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "home.security.client_ip.client_ip"
 AXES_LOCKOUT_CALLABLE = "home.security.views.admin_locked_out"
 AXES_VERBOSE = False
+# Only failures are kept (and deleted after the cool-off or a success): no log of every login.
+AXES_DISABLE_ACCESS_LOG = True
 
 # Admin sessions end after 8 hours without activity (Django's default is two weeks); a logged-in
 # editor's activity slides the expiry, refreshed at most every 5 minutes
