@@ -77,7 +77,9 @@ def test_permissions_policy_denies_unused_features(client, home_page):
         assert f"{feature}=()" in policy
 
 
-@pytest.mark.parametrize("path", ["/recherche/", "/recherche/?q=club", "/robots.txt"])
+@pytest.mark.parametrize(
+    "path", ["/recherche/", "/recherche/?q=club", "/robots.txt", "/sitemap.xml"]
+)
 def test_head_is_answered_like_get(client, home_page, path):
     response = client.head(path)
     assert response.status_code == 200
