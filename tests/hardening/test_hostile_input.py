@@ -68,11 +68,13 @@ def targets(site):
 
 
 def query_strings(parameters):
-    """Each payload on each parameter (and on an unknown one), then all repeated at once."""
-    for name in [*parameters, "inconnu"]:
+    """Each payload on each parameter, markup and length on an unknown one, then all repeated."""
+    for name in parameters:
         for payload in PAYLOADS:
             yield urlencode({name: payload})
         yield urlencode([(name, "1"), (name, "2"), (name, MARKUP[0])])
+    for payload in [*MARKUP, "a" * 10_000]:
+        yield urlencode({"inconnu": payload})
     yield urlencode([(name, payload) for name in parameters for payload in ("", MARKUP[1], "2")])
     yield "page=" + "&page=".join(["1"] * 200)
     yield "q=%ZZ&type=%00&page=%ff"
@@ -100,7 +102,7 @@ def test_no_public_url_breaks_or_reflects_markup(client, site):
         head = client.head(f"{path}?{urlencode({'q': MARKUP[0], 'page': '9' * 40})}")
         if head.status_code >= 500 or head.status_code == 405:
             problems.append(f"HEAD {path}: {head.status_code}")
-    assert requests > 400
+    assert requests > 300
     assert not problems, "\n".join(problems)
 
 
