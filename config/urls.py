@@ -11,7 +11,7 @@ from home.security import views as security_views
 from home.sitemaps import SITEMAPS
 
 urlpatterns = [
-    # Hardening (issue 13): Wagtail's password reset and page-password form, throttled. Routed
+    # Hardening (issue 13): Wagtail's password reset and password forms, throttled. Routed
     # before Wagtail's own URLs, which they replace.
     path(
         "admin/password_reset/",
@@ -22,6 +22,11 @@ urlpatterns = [
         "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
         security_views.authenticate_with_password,
         name="wagtailcore_authenticate_with_password",
+    ),
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        security_views.authenticate_with_document_password,
+        name="wagtaildocs_authenticate_with_password",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,7 +1,8 @@
 """The two password forms that are not the admin login, throttled (see ``throttle``).
 
-- The page-password form (a page restricted by a shared password): the attempts are counted per
-  restriction and client address; a correct password clears the count.
+- The page-password form (a page restricted by a shared password), and its twin for the documents
+  of a protected collection: the attempts are counted per restriction and client address; a
+  correct password clears the count.
 - The admin's password reset: every request counts, per client address and per e-mail address,
   so that nobody can flood an editor's mailbox, from one address or from many. The answer stays
   the same whether the address has an account or not.
@@ -14,6 +15,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_http_methods
 from wagtail import views as wagtail_views
 from wagtail.admin.views import account
+from wagtail.documents.views import serve as document_serve
 
 from home.security.client_ip import client_ip
 from home.security.throttle import PAGE_PASSWORD, PASSWORD_RESET
@@ -44,12 +46,11 @@ def admin_locked_out(request, original_response=None, credentials=None):
     ).render()
 
 
-@require_http_methods(["GET", "HEAD", "POST"])
-def authenticate_with_password(request, page_view_restriction_id, page_id):
-    """Wagtail's page-password form, refused for a while after too many wrong passwords."""
+def _throttled_password_form(request, view, key, *args):
+    """Run Wagtail's password ``view``; wrong passwords count, too many are refused for a while."""
     if request.method != "POST":
-        return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
-    key = (page_view_restriction_id, client_ip(request))
+        return view(request, *args)
+    key = (*key, client_ip(request))
     if PAGE_PASSWORD.is_blocked(*key):
         return TemplateResponse(
             request,
@@ -57,12 +58,35 @@ def authenticate_with_password(request, page_view_restriction_id, page_id):
             {"minutes": _minutes(PAGE_PASSWORD)},
             status=TOO_MANY_REQUESTS,
         )
-    response = wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+    response = view(request, *args)
     if response.status_code == 302:  # the right password: access granted
         PAGE_PASSWORD.reset(*key)
     else:
         PAGE_PASSWORD.hit(*key)
     return response
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def authenticate_with_password(request, page_view_restriction_id, page_id):
+    """Wagtail's page-password form, refused for a while after too many wrong passwords."""
+    return _throttled_password_form(
+        request,
+        wagtail_views.authenticate_with_password,
+        ("page", page_view_restriction_id),
+        page_view_restriction_id,
+        page_id,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def authenticate_with_document_password(request, restriction_id):
+    """The same for documents of a collection protected by a password."""
+    return _throttled_password_form(
+        request,
+        document_serve.authenticate_with_password,
+        ("collection", restriction_id),
+        restriction_id,
+    )
 
 
 class PasswordResetView(account.PasswordResetView):

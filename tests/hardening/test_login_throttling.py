@@ -153,3 +153,27 @@ def test_password_reset_answers_the_same_for_unknown_addresses(camille):
     known = request_reset(Client(), "camille@exemple.fr")
     unknown = request_reset(Client(), "personne@exemple.fr", ip=EDITOR_ELSEWHERE)
     assert (known.status_code, known["Location"]) == (unknown.status_code, unknown["Location"])
+
+
+def test_document_collection_password_form_is_throttled(db, settings):
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.get_first_root_node().add_child(name="Documents des membres")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection,
+        restriction_type=CollectionViewRestriction.PASSWORD,
+        password="sesame-des-documents",
+    )
+    url = reverse("wagtaildocs_authenticate_with_password", args=(restriction.pk,))
+    client = Client()
+    for _ in range(settings.PAGE_PASSWORD_THROTTLE[0]):
+        response = client.post(url, {"password": "faux", "return_url": "/"}, REMOTE_ADDR=ATTACKER)
+        assert response.status_code == 200
+    response = client.post(
+        url, {"password": "sesame-des-documents", "return_url": "/"}, REMOTE_ADDR=ATTACKER
+    )
+    assert response.status_code == 429
+    response = Client().post(
+        url, {"password": "sesame-des-documents", "return_url": "/"}, REMOTE_ADDR=EDITOR_ELSEWHERE
+    )
+    assert response.status_code == 302
