@@ -65,7 +65,7 @@ def test_replay_players_may_be_framed_only_when_embeds_are_on(client, home_page,
 
 
 def test_documents_keep_wagtails_own_policy(client, home_page):
-    document = DocumentFactory(file=ContentFile(b"%PDF-1.4 test", name="reglement.pdf"))
+    document = DocumentFactory(file=ContentFile(b"%PDF-1.4 test", name="politique-de-securite.pdf"))
     response = client.get(document.url)
     assert response.status_code == 200
     assert response["Content-Security-Policy"] == "default-src 'none'"
