@@ -13,6 +13,9 @@ class HomeConfig(AppConfig):
         from home.editorial import signals
         from home.page_cache import invalidation
         from home.search import reindex_after_publish
+        from home.security import media
+
+        media.install()
 
         signals.connect()
         invalidation.connect()

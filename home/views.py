@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from home.breadcrumbs import breadcrumb_trail
 from home.pagination import paginate
@@ -50,7 +50,7 @@ def search_scope():
     return ", ".join(names[:-1]) + " et " + names[-1] if len(names) > 1 else names[0]
 
 
-@require_GET
+@require_safe
 def search(request):
     """``/recherche/?q=...&type=...``: ranked, paginated results; never indexed by engines."""
     form = SearchForm(request.GET)
@@ -75,7 +75,7 @@ def search(request):
     return TemplateResponse(request, "home/search.html", context)
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """Crawlers may read everything public; the admin is off limits; the sitemap is announced."""
     lines = [

@@ -20,6 +20,7 @@ from home.demo.loader import DEMO_CONTENT_HOOK
 from home.editorial import checker, guide, scheduling, themes
 from home.editorial.forms import ThemeForm
 from home.models import Theme
+from home.security import media_views
 from home.themes import ThemeTaggableManager
 
 
@@ -54,6 +55,13 @@ register_snippet(ThemeViewSet)
 
 # Every theme field (news, resources) proposes existing themes whatever the accents typed.
 register_form_field_override(ThemeTaggableManager, override=themes.theme_form_field_override)
+
+
+# Hardening (issue 13): before Wagtail's own delete views of images and documents (same URLs),
+# which this app's hooks come before (home is first in INSTALLED_APPS).
+@hooks.register("register_admin_urls")
+def moderated_media_urls():
+    return media_views.admin_urls()
 
 
 @hooks.register("register_admin_urls")

@@ -37,6 +37,7 @@ def test_production_deploy_check_passes_with_plausible_environment(tmp_path):
         SECRET_KEY="x" * 20 + "a-long-and-random-enough-secret-key-for-the-check",
         ALLOWED_HOSTS="club.example.org",
         CSRF_TRUSTED_ORIGINS="https://club.example.org",
+        WAGTAILADMIN_BASE_URL="https://club.example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
         REDIS_URL="redis://127.0.0.1:6379/1",
         AWS_STORAGE_BUCKET_NAME="club-media",
@@ -64,6 +65,7 @@ def test_production_settings_read_the_environment(tmp_path):
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="k" * 50,
+        WAGTAILADMIN_BASE_URL="https://club.example.org",
         DATABASE_URL="postgres://club:pw@db.example.org:5432/club",
         REDIS_URL="redis://127.0.0.1:6379/1",
         AWS_STORAGE_BUCKET_NAME="club-media",

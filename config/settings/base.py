@@ -4,6 +4,7 @@ The project package is called ``config`` rather than ``site``: Python imports it
 module at start-up, so a package named ``site`` could never be imported.
 """
 
+import datetime
 import os
 from pathlib import Path
 
@@ -41,6 +42,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Hardening (issue 13): login throttling.
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -55,9 +58,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "home.security.sessions.SlidingSessionMiddleware",  # issue 13
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Hardening (issue 13): security headers, then login throttling (axes last, as it asks).
+    "home.security.csp.SitePolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -87,6 +95,18 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# SQLite as a real embedded database (issue 13): two editors saving at once must wait for each
+# other, never get "database is locked". WAL lets readers go on while one writer writes; a
+# writer waits up to 20 s for the lock (busy timeout); IMMEDIATE transactions take the write lock
+# when they start, so that a transaction that read first never fails when it comes to write
+# (SQLite cannot wait on a lock upgrade). https://docs.djangoproject.com/en/5.2/ref/databases/#sqlite-notes
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -236,6 +256,8 @@ WAGTAILIMAGES_IMAGE_FORM_BASE = "home.editorial.forms.ImageForm"
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024  # 20 Mo
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odp", "ods", "odt", "pdf", "pptx", "xlsx", "zip"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# The file of a document a live page links to is replaced only by a moderator (issue 13).
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "home.editorial.forms.DocumentForm"
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatar from gravatar.com: the admin calls no third-party host and leaks no e-mail hash.
@@ -270,4 +292,104 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
+}
+
+
+# --- Hardening (issue 13) ------------------------------------------------------------------------
+# Kept in one block so that other changes to the settings merge around it.
+
+# Client address: the proxies whose X-Forwarded-For is believed (home/security/client_ip.py).
+# Empty here: the address is the peer's. Production trusts the proxy on the loopback.
+TRUSTED_PROXIES = [
+    ip.strip() for ip in os.environ.get("TRUSTED_PROXIES", "").split(",") if ip.strip()
+]
+
+# Login throttling with django-axes (https://django-axes.readthedocs.io/): after 5 failures for one
+# username from one client address, that pair is refused for 15 minutes; nobody can lock an
+# editor out from elsewhere. Attempts are kept in the database, shared by every app server.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "home.security.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "home.security.views.admin_locked_out"
+AXES_VERBOSE = False
+# Only failures are kept (and deleted after the cool-off or a success): no log of every login.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Admin sessions end after 8 hours without activity (Django's default is two weeks); a logged-in
+# editor's activity slides the expiry, refreshed at most every 5 minutes
+# (home/security/sessions.py). Visitors have no session: nothing is saved for them.
+SESSION_COOKIE_AGE = 8 * 60 * 60
+SESSION_REFRESH_INTERVAL = 5 * 60
+
+# The two other password forms, throttled on the shared cache (home/security/throttle.py):
+# (attempts, seconds) per client address and per target.
+PAGE_PASSWORD_THROTTLE = (10, 15 * 60)  # per protected page and client address
+PASSWORD_RESET_THROTTLE = (5, 60 * 60)  # per client address, and per e-mail address
+
+# Content-Security-Policy (django-csp 4, https://django-csp.readthedocs.io/): the public site
+# runs no inline script or style and loads nothing from another host. The admin's policy adds
+# what Wagtail's admin needs (home/security/csp.py). Media and replay hosts are added there
+# from CSP_MEDIA_SOURCES and NEWS_EMBED_REPLAYS.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'none'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+#: What Wagtail's admin needs beyond the public policy: inline scripts (inline panels, date
+#: widgets) and inline styles, image previews from blob: URLs, its own preview frames.
+ADMIN_CONTENT_SECURITY_POLICY_UPDATE = {
+    "script-src": ["'unsafe-inline'"],
+    "style-src": ["'unsafe-inline'"],
+    "img-src": ["blob:"],
+    "frame-src": ["'self'"],
+    "frame-ancestors": ["'self'"],
+}
+#: Origins that serve media (S3 bucket, custom domain); production fills it.
+CSP_MEDIA_SOURCES = []
+#: Where embedded replay players come from, when NEWS_EMBED_REPLAYS is on (news/replay.py).
+REPLAY_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://www.dailymotion.com",
+    "https://geo.dailymotion.com",
+]
+
+# Permissions-Policy (django-permissions-policy): the site uses none of these browser features.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
 }

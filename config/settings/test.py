@@ -15,3 +15,10 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # The suite measures rendering (query counts, clock-dependent labels): the page cache is off,
 # except in tests/serving/, which turns it on.
 PAGE_CACHE_ENABLED = False
+
+# Hardening (issue 13): axes throttles every login through a view in the tests too; only the
+# test client's login(), which has no request, is let through (tests/axes_backend.py).
+AUTHENTICATION_BACKENDS = [
+    "tests.axes_backend.AxesBackendAllowingTestClientLogin",
+    "django.contrib.auth.backends.ModelBackend",
+]

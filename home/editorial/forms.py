@@ -6,6 +6,8 @@
   library, multiple upload, the chooser in the page editor). An image used only as decoration is
   marked "décorative" where it is placed (image block), not here.
   https://docs.wagtail.org/en/stable/reference/settings.html#wagtailimages-image-form-base
+- ``DocumentForm`` (``WAGTAILDOCS_DOCUMENT_FORM_BASE``): the file of a document a live page
+  links to is replaced only by a moderator (``home.security.media``); so is an image's.
 - ``ThemeForm``: a theme is renamed or added without creating a second spelling of an existing
   theme (two names are one theme when their slugs are equal; a plural or a typo away from an
   existing theme is refused too, see ``home.themes.near_duplicate_theme``).
@@ -13,8 +15,10 @@
 
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.documents.forms import BaseDocumentForm
 from wagtail.images.forms import BaseImageForm
 
+from home.security.media import ModeratedFileFormMixin
 from home.themes import (
     clean_theme_name,
     near_duplicate_theme,
@@ -31,8 +35,9 @@ ALT_TEXT_HELP = (
 )
 
 
-class ImageForm(BaseImageForm):
-    """Wagtail's image form, with the description (the alt text) required and explained."""
+class ImageForm(ModeratedFileFormMixin, BaseImageForm):
+    """Wagtail's image form, with the description (the alt text) required and explained, and
+    the file of an image a live page shows kept for moderators (``home.security.media``)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -47,6 +52,10 @@ class ImageForm(BaseImageForm):
         if not description:
             raise forms.ValidationError("Décrivez l'image : c'est son texte alternatif.")
         return description
+
+
+class DocumentForm(ModeratedFileFormMixin, BaseDocumentForm):
+    """Wagtail's document form; the file of a document a live page links to is for moderators."""
 
 
 class ThemeForm(WagtailAdminModelForm):
