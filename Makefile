@@ -7,7 +7,7 @@ PORT ?= 8000
 PYTEST_ARGS ?=
 TEST_WORKERS ?= auto
 
-.PHONY: run test lint format install install-dev browser clean
+.PHONY: run test lint format install install-dev browser clean backup restore
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,16 @@ run: install
 	$(PY) manage.py load_demo_content
 	$(PY) manage.py ensure_local_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Save the database and the media into one dated archive in BACKUP_DIR (default backups/).
+backup: install
+	$(PY) manage.py backup
+
+## Bring an archive back into an empty database and media folder (FORCE=1 replaces a non-empty one):
+## make restore ARCHIVE=backups/club-20261201-021500Z.tar
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "Usage : make restore ARCHIVE=backups/club-AAAAMMJJ-HHMMSSZ.tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 ## Install the test tools and run the whole suite (DATABASE_URL picks the database).
 ## Browser tests run in their own pytest process: their live server empties the database after
