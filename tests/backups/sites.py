@@ -112,9 +112,10 @@ class ScratchSite:
     def manage(self, *args, check=True):
         return self.run("manage.py", *args, check=check)
 
-    def snapshot(self):
+    def snapshot(self, light=False):
+        """The site as ``tests/backups/snapshot.py`` sees it; ``light``: data only, no HTML."""
         out = self.folder / f"snapshot-{self.label}-{time.monotonic_ns()}.json"
-        self.run("-m", "tests.backups.snapshot", str(out))
+        self.run("-m", "tests.backups.snapshot", str(out), *(["--light"] if light else []))
         return json.loads(out.read_text())
 
     def fill(self):

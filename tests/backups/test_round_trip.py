@@ -1,10 +1,16 @@
 """The promise of the backups: a site saved while it serves, lost, and restored on an empty
-server is the same site, page for page, feed for feed, file for file."""
+server is the same site, page for page, feed for feed, file for file; and a damaged archive or
+an occupied site is refused without changing anything.
+
+One scenario per database engine, in one test: building a site costs most of the time, and
+pytest-xdist would build it once per worker if the steps were separate tests.
+"""
 
 import json
 import subprocess
 import tarfile
 
+from tests.backups.damage import member_names, with_changed_byte, without_member
 from tests.backups.sites import REPO, ScratchSite, ServedSite
 
 
@@ -69,7 +75,59 @@ def test_a_site_backed_up_while_serving_comes_back_identical_on_an_empty_server(
         assert pages["Page ornithorynque"]["has_unpublished_changes"]
         assert pages["Annonce programmée"]["go_live_at"] is not None
         assert after["tree"]["scheduled_revisions"]
+
+        check_refusals_change_nothing(target, archive, after, tmp_path)
+        check_force_replaces_an_occupied_site(target, archive, after)
     finally:
         source.drop()
         if target is not None:
             target.drop()
+
+
+def check_refusals_change_nothing(site, archive, state, tmp_path):
+    archive_bytes = archive.read_bytes()
+    refused = site.manage("backup", "--output", str(archive), check=False)
+    assert refused.returncode != 0
+    assert "existe déjà" in refused.stderr
+    assert archive.read_bytes() == archive_bytes
+
+    refused = site.manage("restore", str(archive), check=False)
+    assert refused.returncode != 0
+    assert "ne sont pas vides" in refused.stderr and "--force" in refused.stderr
+
+    names = member_names(archive)
+    image = next(name for name in names if name.startswith("media/original_images/"))
+    database = next(name for name in names if name.startswith("database/"))
+    document = next(name for name in names if name.startswith("media/documents/"))
+    damaged = {
+        "altéré": [
+            with_changed_byte(archive, image, tmp_path / "image-byte.tar"),
+            with_changed_byte(archive, database, tmp_path / "database-byte.tar"),
+        ],
+        "manque": [without_member(archive, document, tmp_path / "lost-document.tar")],
+    }
+    for reason, copies in damaged.items():
+        for copy in copies:
+            # Even --force on an occupied site: the checks come before anything is touched.
+            refused = site.manage("restore", "--force", str(copy), check=False)
+            assert refused.returncode != 0, copy
+            assert "Archive refusée, rien n'a été modifié" in refused.stderr
+            assert reason in refused.stderr, refused.stderr
+    assert site.manage("restore", "--check", str(archive)).returncode == 0
+    assert site.snapshot(light=True) == light(state)
+
+
+def check_force_replaces_an_occupied_site(site, archive, state):
+    site.manage(
+        "shell",
+        "-c",
+        "from wagtail.models import Page; Page.objects.get(slug='page-ornithorynque').delete()",
+    )
+    (site.media / "documents" / "ajout-apres-sauvegarde.txt").write_text("ajouté après")
+    assert site.snapshot(light=True) != light(state)
+    site.manage("restore", "--force", str(archive))
+    assert site.snapshot(light=True) == light(state)
+
+
+def light(state):
+    return {"tree": state["tree"], "media": state["media"]}
