@@ -174,6 +174,9 @@ class VerifiedArchive:
             raise BackupError(f"Archive refusée : manifeste illisible ({error}).") from error
 
         problems = []
+        database = f"{DATABASE_FOLDER}/{manifest.get('database', {}).get('file')}"
+        if database not in listed:
+            problems.append(f"{database} (la base de données) n'est pas dans le manifeste")
         for name, entry in sorted(listed.items()):
             if name not in found:
                 problems.append(f"{name} manque")

@@ -71,7 +71,7 @@ def restore_backup(path, *, force=False, check_only=False, workdir=None, log=pri
     if pending:
         log(f"Le code est plus récent que l'archive : {len(pending)} migrations à appliquer.")
         call_command("migrate", interactive=False, verbosity=0)
-    if not manifest["media"].get("renditions", True):
+    if not manifest.get("media", {}).get("renditions", True):
         # The archive left the rendition files out: drop their rows so Wagtail makes them again.
         get_image_model().get_rendition_model().objects.all().delete()
     call_command("update_index", verbosity=0)

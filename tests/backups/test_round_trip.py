@@ -77,6 +77,7 @@ def test_a_site_backed_up_while_serving_comes_back_identical_on_an_empty_server(
         assert after["tree"]["scheduled_revisions"]
 
         check_refusals_change_nothing(target, archive, after, tmp_path)
+        check_an_archive_of_older_code_is_migrated(target, manifest, tmp_path)
         check_force_replaces_an_occupied_site(target, archive, after)
     finally:
         source.drop()
@@ -115,6 +116,16 @@ def check_refusals_change_nothing(site, archive, state, tmp_path):
             assert reason in refused.stderr, refused.stderr
     assert site.manage("restore", "--check", str(archive)).returncode == 0
     assert site.snapshot(light=True) == light(state)
+
+
+def check_an_archive_of_older_code_is_migrated(site, manifest, tmp_path):
+    *_, previous, latest = manifest["migrations"]["resources"]
+    site.manage("migrate", "resources", previous, "--no-input", "-v0")
+    older = tmp_path / "older-code.tar"
+    site.manage("backup", "--output", str(older))
+    restored = site.manage("restore", "--force", str(older))
+    assert "1 migrations à appliquer" in restored.stdout
+    assert f"[X] {latest}" in site.manage("showmigrations", "resources").stdout
 
 
 def check_force_replaces_an_occupied_site(site, archive, state):

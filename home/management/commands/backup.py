@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from home.backup import BackupError, remote, retention
 from home.backup.create import backup_dir, create_backup
@@ -37,6 +38,8 @@ class Command(BaseCommand):
             )
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(f"Erreur de la base de données : {error}".strip()) from error
         self.stdout.write(self.style.SUCCESS(f"Archive écrite : {path}"))
 
         if not options["no_prune"] and not options["output"]:

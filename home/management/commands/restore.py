@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError
 
 from home.backup import BackupError
 from home.backup.restore import restore_backup
@@ -39,6 +40,8 @@ class Command(BaseCommand):
             )
         except BackupError as error:
             raise CommandError(str(error)) from error
+        except DatabaseError as error:
+            raise CommandError(f"Erreur de la base de données : {error}".strip()) from error
         elapsed = time.monotonic() - started
         if options["check"]:
             self.stdout.write(self.style.SUCCESS(f"Archive intacte ({elapsed:.1f} s)."))
