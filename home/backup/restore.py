@@ -49,8 +49,10 @@ def restore_backup(path, *, force=False, check_only=False, workdir=None, log=pri
         ]
         if occupied and not force:
             raise BackupError(
-                f"Refusé : {' et '.join(occupied)} ne sont pas vides. Restaurez sur un site vide, "
-                "ou ajoutez --force pour tout remplacer par le contenu de l'archive."
+                f"Refusé : {' et '.join(occupied)} "
+                f"{'n’est pas vide' if occupied == ['la base de données'] else 'ne sont pas vides'}. "
+                "Restaurez sur un site vide, ou ajoutez --force pour tout remplacer par le "
+                "contenu de l'archive."
             )
         if force:
             db.clear()
