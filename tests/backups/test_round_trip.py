@@ -7,11 +7,14 @@ pytest-xdist would build it once per worker if the steps were separate tests.
 """
 
 import json
+import re
 import subprocess
 import tarfile
 
 from tests.backups.damage import member_names, with_changed_byte, without_member
 from tests.backups.sites import REPO, ScratchSite, ServedSite
+
+RENDITION_URL = re.compile(r"/media/images/[^\"\s,]+")
 
 
 def differing(before, after):
@@ -79,6 +82,7 @@ def test_a_site_backed_up_while_serving_comes_back_identical_on_an_empty_server(
         check_refusals_change_nothing(target, archive, after, tmp_path)
         check_an_archive_of_older_code_is_migrated(target, manifest, tmp_path)
         check_force_replaces_an_occupied_site(target, archive, after)
+        check_renditions_left_out_are_made_again(target, after, tmp_path)
     finally:
         source.drop()
         if target is not None:
@@ -142,3 +146,33 @@ def check_force_replaces_an_occupied_site(site, archive, state):
 
 def light(state):
     return {"tree": state["tree"], "media": state["media"]}
+
+
+def check_renditions_left_out_are_made_again(site, state, tmp_path):
+    lighter = tmp_path / "without-renditions.tar"
+    site.manage("backup", "--without-renditions", "--output", str(lighter))
+    assert not [name for name in member_names(lighter) if name.startswith("media/images/")]
+    site.manage("restore", "--force", str(lighter))
+    restored = site.snapshot(light=True)
+    assert restored["tree"] == state["tree"]
+    assert restored["media"] == {
+        name: digest for name, digest in state["media"].items() if not name.startswith("images/")
+    }
+    # Wagtail makes the renditions again on the first visit (their file names may differ).
+    counted = site.manage(
+        "shell",
+        "-c",
+        "from wagtail.images import get_image_model;"
+        "print(get_image_model().get_rendition_model().objects.count())",
+    )
+    assert counted.stdout.split()[-1] == "0"
+    again = site.snapshot()
+    assert without_rendition_names(again["html"]) == without_rendition_names(state["html"])
+    assert any(name.startswith("images/") for name in again["media"])
+
+
+def without_rendition_names(html):
+    return {
+        url: {**page, "body": RENDITION_URL.sub("/media/images/…", page["body"])}
+        for url, page in html.items()
+    }
