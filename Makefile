@@ -11,7 +11,7 @@ TEST_WORKERS ?= auto
 LIGHTHOUSE_PORT ?= 8090
 LIGHTHOUSE_ARGS ?=
 
-.PHONY: run test lint format install install-dev browser lighthouse clean prod-local prod-local-check loadtest
+.PHONY: run test lint format install install-dev browser lighthouse clean prod-local prod-local-check loadtest backup restore
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,16 @@ run: install
 	@$(PY) manage.py run_scheduler --interval $(SCHEDULER_INTERVAL) & scheduler=$$!; \
 	trap 'kill $$scheduler 2>/dev/null; wait $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## Save the database and the media into one dated archive in BACKUP_DIR (default backups/).
+backup: install
+	$(PY) manage.py backup
+
+## Bring an archive back into an empty database and media folder (FORCE=1 replaces a non-empty one):
+## make restore ARCHIVE=backups/club-20261201-021500Z.tar
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "Usage : make restore ARCHIVE=backups/club-AAAAMMJJ-HHMMSSZ.tar [FORCE=1]"; exit 2; }
+	$(PY) manage.py restore "$(ARCHIVE)" $(if $(FORCE),--force)
 
 ## Install the test tools and run the whole suite (DATABASE_URL picks the database).
 ## Browser tests run in their own pytest process: their live server empties the database after

@@ -63,7 +63,8 @@ def load(loader, **context):
             ResourcePage,
             slug,
             organisation_links=[
-                ResourceOrganisation(organisation=orgs[key]) for key in organisations
+                ResourceOrganisation(organisation=orgs[key], sort_order=position)
+                for position, key in enumerate(organisations)
             ],
             audiences=[audiences[key] for key in audience_slugs],
             tagged_themes=[ResourcePageTheme(tag=item) for item in themes],

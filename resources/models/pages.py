@@ -89,6 +89,9 @@ class ResourceOrganisation(Orderable):
     panels = [FieldPanel("organisation")]
 
     class Meta(Orderable.Meta):
+        # Then by pk: links saved outside the admin may have no sort_order, and the database
+        # would return them in any order (a restore changed "Région, ADI" into "ADI, Région").
+        ordering = ["sort_order", "pk"]
         verbose_name = "structure porteuse"
         verbose_name_plural = "structures porteuses"
 
