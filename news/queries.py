@@ -50,7 +50,9 @@ def _webinars_with_end(now):
         ),
         output_field=DateTimeField(),
     )
-    return visible(WebinarPage, now).annotate(ends_at_db=ends_at)
+    # The home page's highlight is about webinars proper; the agenda lists every kind of session.
+    webinars = visible(WebinarPage, now).filter(session_type=WebinarPage.kind, cancelled=False)
+    return webinars.annotate(ends_at_db=ends_at)
 
 
 def next_webinar(now=None):

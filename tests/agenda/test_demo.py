@@ -77,7 +77,8 @@ def test_loading_twice_creates_nothing_and_moves_past_examples_ahead():
     assert AgendaPage.objects.count() == 1 and WebinarPage.objects.count() == 4
     later = timezone.now() + datetime.timedelta(days=120)
     with time_machine.travel(later, tick=False):
-        loader = load_agenda_demo()
+        loader = DemoLoader()
+        demo.load(loader, home=HomePage.objects.get(), news_index=NewsIndexPage.objects.get())
         examples = WebinarPage.objects.filter(slug__startswith="exemple-")
         assert all(page.is_upcoming() for page in examples)
         assert len(loader.created) == 2  # the two dates moved, nothing else
