@@ -438,7 +438,17 @@ def generate(news=0, resources=0, seed=1, progress=None):
             report.add(build, size)
             if progress:
                 progress(build, done, kind_total)
+    if news or resources:
+        analyze()
     return report
+
+
+def analyze():
+    """Refresh the planner's statistics: after thousands of rows arrive at once, stale figures
+    make PostgreSQL pick nested loops over the whole page table (seconds instead of
+    milliseconds) until autovacuum comes by."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 def delete_generated(progress=None):
