@@ -477,8 +477,7 @@ def delete_generated(progress=None):
     if collection is not None:
         for model in (get_image_model(), get_document_model()):
             for item in model.objects.filter(collection=collection):
-                item.file.delete(save=False)
-                item.delete()
+                item.delete()  # Wagtail removes the file (and renditions) after the row
                 report.add("media", 1)
         collection.delete()
     unused = Theme.objects.filter(name__in=THEMES, news_items=None, resource_items=None)
