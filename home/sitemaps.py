@@ -17,8 +17,10 @@ from django.db.models import Max
 from django.db.models.functions import Coalesce
 from django.template.response import TemplateResponse
 from django.urls import reverse
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 from wagtail.contrib.sitemaps import Sitemap
+from wagtail.contrib.sitemaps.views import sitemap
 
 from home.querysets import pages
 from home.site_urls import absolute_url
@@ -27,9 +29,10 @@ from home.site_urls import absolute_url
 class PageSitemap(Sitemap):
     """Wagtail's sitemap of the site's pages, without those that have expired or are not yet due."""
 
-    #: URLs per section: well under the protocol's 50,000, and a section stays quick to build
-    #: (a page may add a few URLs of its own routes, e.g. the theme pages).
-    limit = 5000
+    #: URLs per section: far under the protocol's 50,000, so that a section stays quick to build
+    #: (about 1 ms per URL on a loaded machine; a page may add URLs of its own routes, e.g. the
+    #: theme pages).
+    limit = 1000
 
     def visible_pages(self):
         root = self.get_wagtail_site().root_page
@@ -49,6 +52,11 @@ class PageSitemap(Sitemap):
 SITEMAPS = {"pages": PageSitemap}
 
 
+#: Crawlers need not see a new page within the hour; the reverse proxy serves the copies.
+SITEMAP_CACHE_SECONDS = 3600
+
+
+@cache_control(max_age=SITEMAP_CACHE_SECONDS, public=True)
 @require_GET
 def sitemap_index(request):
     """``/sitemap.xml``: one entry per page of each section, on the Wagtail site's own address
@@ -67,3 +75,11 @@ def sitemap_index(request):
     return TemplateResponse(
         request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
     )
+
+
+@cache_control(max_age=SITEMAP_CACHE_SECONDS, public=True)
+@require_GET
+def sitemap_section(request, section):
+    """``/sitemap-pages.xml?p=N``: one section (Wagtail's sitemap view); 404 for an unknown
+    section or page number."""
+    return sitemap(request, sitemaps=SITEMAPS, section=section)

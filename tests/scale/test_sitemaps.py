@@ -85,3 +85,9 @@ def test_bad_section_or_page_is_a_404(client, site, url):
 
 def test_robots_txt_announces_the_index(client, home_page):
     assert "Sitemap: http://localhost/sitemap.xml" in client.get("/robots.txt").content.decode()
+
+
+def test_index_and_sections_may_be_cached_by_the_proxy(client, site):
+    for url in ["/sitemap.xml", "/sitemap-pages.xml"]:
+        cache_control = client.get(url)["Cache-Control"]
+        assert "public" in cache_control and "max-age=3600" in cache_control
