@@ -1,17 +1,15 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.decorators.http import require_safe
 from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import health
 from home import views as home_views
 from home.security import views as security_views
-from home.sitemaps import SITEMAPS
+from home.sitemaps import sitemap_index, sitemap_section
 
 urlpatterns = [
     # Hardening (issue 13): Wagtail's password reset and password forms, throttled. Routed
@@ -34,7 +32,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("recherche/", home_views.search, name="search"),
-    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap_index, name="sitemap"),
+    path("sitemap-<section>.xml", sitemap_section, name="sitemap_section"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("alertes/", include("alerts.urls")),
     path("accompagnement/", include("support.urls")),

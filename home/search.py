@@ -16,6 +16,7 @@ from django import forms
 from wagtail import hooks
 from wagtail.search import index
 
+from home import ranked_search
 from home.querysets import pages as site_pages
 
 MAX_QUERY_LENGTH = 200
@@ -123,11 +124,26 @@ def search_pages(query, kind=None):
     most relevant first.
 
     All the query's words must appear (in any form PostgreSQL's French stemmer equates). The
-    results are specific pages: a results page costs one query per page type, not per result.
+    results are specific pages: a results page costs one query per page type, not per result;
+    the count stops at ``ranked_search.COUNT_CAP`` and the query keeps a bounded number of
+    words (``home.ranked_search``).
     """
     kinds = [kind] if kind else search_kinds()
-    pages = site_pages().type(*[k.model for k in kinds]).visible_for_search().specific()
-    return pages.search(query, operator="and")
+    models = [k.model for k in kinds]
+    terms = ranked_search.bounded_terms(query)
+    if not terms:
+        return ranked_search.CappedResults([], [])
+    if ranked_search.uses_postgres_ranking():
+        entries = ranked_search.postgres_entries(
+            terms, site_pages().type(*models).visible(), models
+        )
+        return ranked_search.CappedResults(ranked_search.RankedPages(entries), entries.values("pk"))
+    pages = site_pages().type(*models).visible_for_search()
+    text = " ".join(terms)
+    return ranked_search.CappedResults(
+        pages.specific().search(text, operator="and"),
+        pages.search(text, operator="and", order_by_relevance=False),
+    )
 
 
 def reindex_after_publish(sender, instance, **kwargs):

@@ -38,6 +38,8 @@ class NewsPageTheme(TaggedItemBase):
     class Meta:
         verbose_name = "thème d'une actualité"
         verbose_name_plural = "thèmes des actualités"
+        # A theme's page and its counts read the links by theme, then by item (index-only).
+        indexes = [models.Index(fields=["tag", "content_object"], name="news_theme_link_idx")]
 
 
 class NewsRelatedLink(Orderable):
@@ -150,6 +152,9 @@ class NewsPage(CardPreviewMixin, BasePage):
         verbose_name = "actualité (toutes sortes)"
         verbose_name_plural = "actualités (toutes sortes)"
         ordering = ["-date", "-pk"]
+        # Every news list is newest first (``newest_first``): walking this index, PostgreSQL reads
+        # the first page's rows and sorts only within a date (incremental sort), at any volume.
+        indexes = [models.Index(fields=["-date", "-page_ptr"], name="news_date_idx")]
 
     @classmethod
     def build_edit_handler(cls, extra_tabs=()):

@@ -70,6 +70,7 @@ class ResourcePageTheme(TaggedItemBase):
     class Meta:
         verbose_name = "thème d'une ressource"
         verbose_name_plural = "thèmes des ressources"
+        indexes = [models.Index(fields=["tag", "content_object"], name="resource_theme_link_idx")]
 
 
 class ResourceOrganisation(Orderable):
@@ -321,6 +322,8 @@ class ResourcePage(CardPreviewMixin, BasePage):
     class Meta:
         verbose_name = "ressource"
         verbose_name_plural = "ressources"
+        # The "open now" filter and the status dates.
+        indexes = [models.Index(fields=["closes_on", "opens_on"], name="resource_dates_idx")]
 
     def clean(self):
         super().clean()

@@ -41,10 +41,16 @@ def set_dates(page, **dates):
 
 
 def sitemap_locations(client):
-    root = ET.fromstring(client.get("/sitemap.xml").content)
-    return {
-        url.findtext("sm:loc", namespaces=SITEMAP_NS) for url in root.findall("sm:url", SITEMAP_NS)
-    }
+    """Every URL of the sitemap's sections, found through its index (``/sitemap.xml``)."""
+    index = ET.fromstring(client.get("/sitemap.xml").content)
+    found = set()
+    for loc in index.findall("sm:sitemap/sm:loc", SITEMAP_NS):
+        root = ET.fromstring(client.get(loc.text).content)
+        found |= {
+            url.findtext("sm:loc", namespaces=SITEMAP_NS)
+            for url in root.findall("sm:url", SITEMAP_NS)
+        }
+    return found
 
 
 def text_of(response):

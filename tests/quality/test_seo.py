@@ -62,16 +62,25 @@ def site_tree(home_page, news_index):
 
 
 def sitemap_urls(client):
+    """Every URL of the sitemap: the index (``/sitemap.xml``), then each of its sections."""
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/xml")
-    root = ET.fromstring(response.content)
-    return {
-        url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
-            "sm:lastmod", namespaces=SITEMAP_NS
+    index = ET.fromstring(response.content)
+    urls = {}
+    for loc in index.findall("sm:sitemap/sm:loc", SITEMAP_NS):
+        section = client.get(loc.text.removeprefix("http://localhost"))
+        assert section.status_code == 200
+        root = ET.fromstring(section.content)
+        urls.update(
+            {
+                url.findtext("sm:loc", namespaces=SITEMAP_NS): url.findtext(
+                    "sm:lastmod", namespaces=SITEMAP_NS
+                )
+                for url in root.findall("sm:url", SITEMAP_NS)
+            }
         )
-        for url in root.findall("sm:url", SITEMAP_NS)
-    }
+    return urls
 
 
 def test_sitemap_lists_live_public_pages_and_theme_pages_only(client, site_tree):
@@ -357,7 +366,7 @@ def test_sitemap_query_count_does_not_grow_with_pages_and_themes(client, news_in
 
     def count():
         with CaptureQueriesContext(connection) as queries:
-            assert client.get("/sitemap.xml").status_code == 200
+            assert client.get("/sitemap-pages.xml").status_code == 200
         return len(queries)
 
     ArticlePageFactory(parent=news_index, themes=["Thème 0"])

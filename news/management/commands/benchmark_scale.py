@@ -1,0 +1,131 @@
+"""Benchmark at volume: queries, p50 and p99 of every page type at 100, 5,000... news items.
+
+    python manage.py load_demo_content
+    python manage.py benchmark_scale --volumes 100 5000 50000 --requests 20
+
+Fills the database in ``DATABASE_URL`` with ``generate_content`` (news/generator.py; a fifth as
+many resources as news items) up to each volume, measures each URL ``--requests`` times through
+Django's test client (after one warm-up request that makes the image renditions), and prints a
+table. The generated content is removed at the end unless ``--keep`` is given. Like
+``generate_content``, it refuses to run with ``DEBUG`` off unless ``--force``.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from news import generator
+from news.models import ArticlePage, NewsIndexPage, TestimonialPage, WebinarPage
+from resources.models import ResourcePage
+
+PUBLIC_URLS = [
+    "/",
+    "/actualites/",
+    "/actualites/?page=2",
+    "/actualites/?type=webinaire&theme=numerique",
+    "/actualites/themes/",
+    "/actualites/themes/numerique/",
+    "/actualites/flux.rss",
+    "/actualites/themes/numerique/flux.atom",
+    "/ressources/",
+    "/ressources/?theme=numerique&ouvert=1",
+    "/recherche/?q=territoires",
+    "/recherche/?q=Gironde",
+    "/recherche/?q=tiers-lieux+webinaire",
+    "/recherche/?q=territoires&type=ressource",
+    "/recherche/?q=" + "+".join("abcdefghijklmnopqrstuvwxyz"[n % 26] for n in range(100)),
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
+]
+BENCH_USER = "benchmark-scale"
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+class Command(BaseCommand):
+    help = "Mesure requêtes SQL, p50 et p99 de chaque type de page à plusieurs volumes."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--volumes", type=int, nargs="+", default=[100, 5000])
+        parser.add_argument("--requests", type=int, default=20)
+        parser.add_argument("--keep", action="store_true", help="keep the generated content")
+        parser.add_argument("--force", action="store_true", help="run even with DEBUG off")
+
+    def handle(self, *args, **options):
+        if not settings.DEBUG and not options["force"]:
+            raise CommandError("DEBUG est désactivé : relancez avec --force si vous êtes sûr.")
+        news_index = NewsIndexPage.objects.first()
+        if news_index is None:
+            raise CommandError("Load the demo content first: python manage.py load_demo_content")
+        self.requests = max(options["requests"], 1)
+        generator.delete_generated()
+        user, created = get_user_model().objects.get_or_create(
+            username=BENCH_USER, defaults={"is_superuser": True, "is_staff": True}
+        )
+        self.client = Client(HTTP_HOST="localhost")
+        self.admin = Client(HTTP_HOST="localhost")
+        self.admin.force_login(user)
+        table = {}
+        made = 0
+        try:
+            for volume in sorted(options["volumes"]):
+                start = time.perf_counter()
+                generator.generate(news=volume - made, resources=(volume - made) // 5)
+                made = volume
+                self.stdout.write(
+                    f"{volume} news: generated in {time.perf_counter() - start:.0f} s"
+                )
+                table[volume] = {url: self.measure(client, url) for client, url in self.urls()}
+        finally:
+            if created:
+                user.delete()
+            if not options["keep"]:
+                generator.delete_generated()
+        self.report(table)
+
+    def urls(self):
+        """The public URLs, one page of each type, and the admin explorer of the news index."""
+        urls = [(self.client, url) for url in PUBLIC_URLS]
+        for model in (ArticlePage, WebinarPage, TestimonialPage, ResourcePage):
+            page = model.objects.filter(slug__startswith=generator.SLUG_PREFIX).first()
+            urls.append((self.client, page.url))
+        news_index = NewsIndexPage.objects.first()
+        urls.append((self.admin, f"/admin/pages/{news_index.pk}/"))
+        return urls
+
+    def measure(self, client, url):
+        status = client.get(url).status_code
+        if status == 404:  # a second page of results at a tiny volume: shown as "-"
+            return None
+        if status != 200:
+            raise CommandError(f"{url} answered {status}")
+        times = []
+        for _ in range(self.requests):
+            with CaptureQueriesContext(connection) as queries:
+                start = time.perf_counter()
+                response = client.get(url)
+                if hasattr(response, "streaming_content"):
+                    b"".join(response.streaming_content)
+                times.append((time.perf_counter() - start) * 1000)
+        return len(queries), percentile(times, 0.5), percentile(times, 0.99)
+
+    def report(self, table):
+        volumes = sorted(table)
+        header = " | ".join(f"{v} q / p50 / p99 ms" for v in volumes)
+        self.stdout.write(f"| URL | {header} |")
+        self.stdout.write("|---" * (len(volumes) + 1) + "|")
+        for url in table[volumes[0]]:
+            cells = []
+            for volume in volumes:
+                row = table[volume].get(url)
+                cells.append(f"{row[0]} / {row[1]:.0f} / {row[2]:.0f}" if row else "-")
+            shown = url if len(url) < 60 else url[:57] + "..."
+            self.stdout.write(f"| `{shown}` | " + " | ".join(cells) + " |")

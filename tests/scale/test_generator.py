@@ -1,0 +1,123 @@
+"""The volume generator (``manage.py generate_content``): pages of every kind, a valid tree, live
+pages that render, list, feed and search like edited ones, and a ``--delete`` that leaves the
+database as it was."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.test import override_settings
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Collection, Page, Revision
+from wagtail.search.models import IndexEntry
+
+from home.models import Theme
+from news import generator
+from news.models import ArticlePage, NewsPage, NewsPageTheme, TestimonialPage, WebinarPage
+from resources.models import ResourcePage, ResourcePageTheme
+from resources.status import ResourceStatus
+from tests.factories import ResourceIndexPageFactory
+
+NEWS, RESOURCES = 30, 12
+
+
+@pytest.fixture
+def resource_index(home_page):
+    return ResourceIndexPageFactory(parent=home_page)
+
+
+def snapshot():
+    """What the generator may touch, counted."""
+    models = [
+        Page,
+        Revision,
+        IndexEntry,
+        NewsPageTheme,
+        ResourcePageTheme,
+        Theme,
+        get_image_model(),
+        get_document_model(),
+        Collection,
+    ]
+    counts = {model.__name__: model.objects.count() for model in models}
+    counts["numchild"] = list(Page.objects.order_by("path").values_list("path", "numchild"))
+    return counts
+
+
+@pytest.fixture
+def generated(news_index, resource_index):
+    before = snapshot()
+    call_command("generate_content", news=NEWS, resources=RESOURCES, force=True)
+    return before
+
+
+def test_refuses_without_debug_unless_forced(news_index):
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("generate_content", news=3)
+    assert not generator.generated_pages().exists()
+
+
+def test_runs_with_debug_on(news_index, resource_index):
+    with override_settings(DEBUG=True):
+        call_command("generate_content", news=3)
+    assert NewsPage.objects.count() == 3
+
+
+def test_creates_every_kind_live_with_revisions_and_themes(generated):
+    assert NewsPage.objects.live().count() == NEWS
+    assert ResourcePage.objects.live().count() == RESOURCES
+    assert ArticlePage.objects.exists() and TestimonialPage.objects.exists()
+    webinars = list(WebinarPage.objects.all())
+    assert any(w.is_upcoming() for w in webinars) and any(w.is_past() for w in webinars)
+    assert {page.status for page in ResourcePage.objects.all()} == set(ResourceStatus)
+    assert {page.kind for page in ResourcePage.objects.all()} == {
+        "dispositif",
+        "outil",
+        "guide",
+        "support",
+    }
+    years = {page.date.year for page in NewsPage.objects.all()}
+    assert len(years) >= 5
+    for page in Page.objects.filter(pk__in=generator.generated_pages()):
+        assert page.live_revision_id and page.live_revision_id == page.latest_revision_id
+        assert page.live_revision.as_object().title == page.title
+    assert not NewsPage.objects.filter(tagged_themes=None).exists()
+    assert not ResourcePage.objects.filter(tagged_themes=None).exists()
+
+
+def test_tree_is_valid(generated, news_index, resource_index):
+    assert Page.find_problems() == ([], [], [], [], [])
+    news_index.refresh_from_db()
+    assert news_index.numchild == NEWS
+    assert news_index.get_children().count() == NEWS
+    page = NewsPage.objects.first()
+    assert page.url_path == f"{news_index.url_path}{page.slug}/"
+    assert page.get_parent().pk == news_index.pk
+
+
+def test_pages_render_list_and_feed(generated, client):
+    for page in [*NewsPage.objects.all()[:5], *ResourcePage.objects.all()[:5]]:
+        assert client.get(page.url).status_code == 200
+    newest = NewsPage.objects.visible().newest_first().first()
+    assert newest.title in client.get("/actualites/").content.decode()
+    assert newest.title in client.get("/actualites/flux.rss").content.decode()
+    assert client.get("/ressources/").status_code == 200
+
+
+def test_search_finds_a_generated_item(generated, client):
+    page = ResourcePage.objects.first()
+    number = page.slug.rsplit("-", 1)[1]
+    response = client.get("/recherche/", {"q": page.title.split(":")[0] + " " + number})
+    assert response.status_code == 200
+    assert page.title in response.content.decode()
+
+
+def test_a_second_run_adds_to_the_first(generated, news_index):
+    call_command("generate_content", news=4, force=True)
+    news_index.refresh_from_db()
+    assert news_index.numchild == NEWS + 4
+    assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_delete_leaves_the_database_as_before(generated):
+    call_command("generate_content", delete=True, force=True)
+    assert snapshot() == generated
