@@ -49,6 +49,16 @@ for _ in 1 2; do
 done
 grep -q "cache : ok" <<<"$body" || fail "/sante/ says: $body"
 
+echo "== static files keep their Brotli and gzip copies through the proxy"
+css="$(curl -fsS "$BASE/" | grep -o '/static/home/css/club[^"]*\.css' | head -n 1)"
+[ -n "$css" ] || fail "no stylesheet on the home page"
+encoding() { curl -fsS -o /dev/null -D - -H "Accept-Encoding: $1" "$BASE$css" | tr -d '\r' | grep -i '^Content-Encoding:' | cut -d' ' -f2- || true; }
+for _ in 1 2; do  # the second answer comes from the proxy's cache
+    [ "$(encoding 'gzip, deflate, br')" = br ] || fail "$css is not sent with Brotli"
+    [ "$(encoding 'gzip')" = gzip ] || fail "$css is not sent with gzip"
+done
+[[ "$(header "$css" Cache-Control)" == *immutable* ]] || fail "$css is not immutable"
+
 echo "== documents are never served as media files"
 code="$(curl -s -o /dev/null -w '%{http_code}' "$BASE/media/documents/anything.pdf")"
 [ "$code" = 404 ] || fail "/media/documents/ answered $code"

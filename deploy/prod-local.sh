@@ -89,7 +89,8 @@ start_varnish() {
     local jail=()
     [ "$(id -u)" = 0 ] && jail=(-j none)
     /usr/sbin/varnishd "${jail[@]}" -n "$RUN_DIR/varnish" -a "127.0.0.1:$PROXY_PORT" \
-        -T "127.0.0.1:0" -f "$RUN_DIR/default.vcl" -s malloc,64m -P "$RUN_DIR/varnish.pid"
+        -T "127.0.0.1:0" -f "$RUN_DIR/default.vcl" -s malloc,64m -P "$RUN_DIR/varnish.pid" \
+        -p http_gzip_support=off
 }
 
 wait_healthy() {

@@ -55,6 +55,17 @@ sub vcl_recv {
     # Only the load test may ask the app for an uncached render, and never through the proxy.
     unset req.http.X-Page-Cache-Bypass;
 
+    # One variant per encoding the app can send (static files: Brotli, gzip or plain, chosen by
+    # WhiteNoise from Accept-Encoding and marked "Vary: Accept-Encoding"). varnishd runs with
+    # http_gzip_support off, so this header reaches the app as written here.
+    if (req.http.Accept-Encoding ~ "\bbr\b") {
+        set req.http.Accept-Encoding = "br";
+    } elsif (req.http.Accept-Encoding ~ "\bgzip\b") {
+        set req.http.Accept-Encoding = "gzip";
+    } else {
+        unset req.http.Accept-Encoding;
+    }
+
     if (req.url ~ "^/media/documents/") {
         return (synth(404, "Not found"));
     }
