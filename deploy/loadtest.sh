@@ -24,8 +24,9 @@ if ! command -v wrk >/dev/null; then
 fi
 
 export DJANGO_SETTINGS_MODULE=config.settings.production
-export SECRET_KEY="loadtest-$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+export SECRET_KEY="loadtest-$(head -c 64 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export ALLOWED_HOSTS=127.0.0.1,localhost
+export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$LOADTEST_PORT"
 export DATABASE_URL="$PG_URL/$LOADTEST_DB"
 export REDIS_URL SECURE_SSL_REDIRECT=false LOG_LEVEL=WARNING
 # Persistent connections, as production should run (README, DATABASE_CONN_MAX_AGE).

@@ -5,7 +5,6 @@ import pytest
 from django.core.management import call_command
 
 from resources.models import ResourceOrganisation, ResourcePage
-from resources.queries import with_card_data
 from tests.factories import OrganisationFactory, ResourcePageFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,7 +15,7 @@ def links(page):
 
 
 def card_names(page):
-    (fetched,) = with_card_data(ResourcePage.objects.filter(pk=page.pk))
+    (fetched,) = ResourcePage.objects.filter(pk=page.pk).for_cards()
     return [organisation.acronym for organisation in fetched.organisations]
 
 

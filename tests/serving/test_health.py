@@ -47,6 +47,7 @@ def production_value(expression, **env):
     environment.update(
         DJANGO_SETTINGS_MODULE="config.settings.production",
         SECRET_KEY="s" * 50,
+        WAGTAILADMIN_BASE_URL="https://club-developpeurs.example",
         DATABASE_URL="sqlite:////tmp/h11-unused.sqlite3",
         **env,
     )

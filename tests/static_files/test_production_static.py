@@ -55,7 +55,8 @@ def production_static(tmp_path_factory):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": "static-files-test-only",
+        "SECRET_KEY": "static-files-test-only-" + "x" * 50,
+        "WAGTAILADMIN_BASE_URL": "https://testserver",
         "ALLOWED_HOSTS": "testserver",
         "SECURE_SSL_REDIRECT": "false",
         "STATIC_ROOT": str(static_root),
