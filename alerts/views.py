@@ -27,21 +27,13 @@ def subscribe(request):
     status = 200
     if request.method == "POST":
         form = SubscribeForm(request.POST)
-        ip_allowed = antispam.allow_ip(request, SCOPE)
-        valid = form.is_valid()
-        if not ip_allowed or (
-            valid and not antispam.allow_address(SCOPE, form.cleaned_data["email"])
-        ):
-            form.add_error(None, antispam.TOO_MANY)
-            status = 429
-        elif valid:
+        status = antispam.check_submission(request, form, SCOPE)
+        if status == 200 and form.is_valid():
             data = form.cleaned_data
             subscriptions.request_subscription(
                 data["email"], data["themes"], data["kinds"], data["rhythm"]
             )
             return redirect("alerts:requested")
-        else:
-            status = 400 if form.is_spam else 200
     else:
         form = SubscribeForm(initial=initial_from_query(request.GET))
     return render(request, "alerts/subscribe.html", {"form": form}, status=status)

@@ -167,3 +167,21 @@ def allow_ip(request, scope):
 
 def allow_address(scope, address):
     return hit(scope, "address", address)
+
+
+def check_submission(request, form, scope):
+    """Validate a public form (``AntiSpamFormMixin``) and count it against both rate limits.
+
+    Returns the status to answer with: 200 when the form is valid and allowed (the caller acts on
+    ``form.cleaned_data``), 429 when the client or the address submits too often (the error is on
+    the form, what was typed is kept), 400 for a spam-looking submission, and 200 for an ordinary
+    invalid form shown again with its errors. Call ``form.is_valid()`` again to tell 200s apart.
+    """
+    ip_allowed = allow_ip(request, scope)
+    valid = form.is_valid()
+    if not ip_allowed or (valid and not allow_address(scope, form.cleaned_data["email"])):
+        form.add_error(None, TOO_MANY)
+        return 429
+    if not valid:
+        return 400 if form.is_spam else 200
+    return 200

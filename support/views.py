@@ -19,19 +19,11 @@ def request_form(request):
     status = 200
     if request.method == "POST":
         form = SupportRequestForm(request.POST)
-        ip_allowed = antispam.allow_ip(request, SCOPE)
-        valid = form.is_valid()
-        if not ip_allowed or (
-            valid and not antispam.allow_address(SCOPE, form.cleaned_data["email"])
-        ):
-            form.add_error(None, antispam.TOO_MANY)
-            status = 429
-        elif valid:
+        status = antispam.check_submission(request, form, SCOPE)
+        if status == 200 and form.is_valid():
             _, sent = requests.submit(form.cleaned_data)
             url = reverse("support:received")
             return redirect(url if all(sent) else f"{url}?envoi={DELAYED}")
-        else:
-            status = 400 if form.is_spam else 200
     else:
         form = SupportRequestForm(initial=initial_from_query(request.GET))
     return render(request, "support/request_form.html", {"form": form}, status=status)
