@@ -1,5 +1,7 @@
 """The accessibility check every page type must pass: axe-core, WCAG 2.1 A and AA rules."""
 
+from urllib.parse import urlsplit
+
 from axe_playwright_python.sync_playwright import Axe
 
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -44,4 +46,51 @@ def heading_problems(page):
         if level > previous + 1:
             problems.append(f"h{level} « {text} » follows h{previous}")
         previous = level
+    return problems
+
+
+# The audit of a page at phone and desktop widths, shared by every accessibility test ----------
+WIDTHS = [(390, 844), (1280, 800)]
+
+
+def load_lazy_images(page):
+    """A full-page screenshot does not scroll: load the lazy images it would otherwise miss."""
+    page.evaluate(
+        """() => Promise.all([...document.querySelectorAll('img[loading="lazy"]')].map((img) => {
+          img.loading = 'eager';
+          return img.complete ? null : new Promise((done) => { img.onload = img.onerror = done; });
+        }))"""
+    )
+
+
+def watch_foreign_requests(page, base_url):
+    """The list, filled as the page loads, of requests to any host but ``base_url``'s."""
+    own = urlsplit(base_url).netloc
+    foreign = []
+    page.on(
+        "request",
+        lambda request: (
+            foreign.append(request.url)
+            if urlsplit(request.url).netloc != own and not request.url.startswith("data:")
+            else None
+        ),
+    )
+    return foreign
+
+
+def audit_at_widths(page, key, screenshots_dir, visit=None):
+    """At each width: ``visit()`` (load the page and check it is the right one) when given, then a
+    full-page screenshot ``<key>-<width>.png``, axe-core and the heading structure. Returns the
+    problems found, prefixed by the width."""
+    problems = []
+    for width, height in WIDTHS:
+        page.set_viewport_size({"width": width, "height": height})
+        if visit is not None:
+            visit()
+        load_lazy_images(page)
+        page.screenshot(path=screenshots_dir / f"{key}-{width}.png", full_page=True)
+        violations = serious_violations(page)
+        if violations:
+            problems.append(f"{width} px:\n{describe(violations)}")
+        problems += [f"{width} px: {problem}" for problem in heading_problems(page)]
     return problems

@@ -6,15 +6,13 @@ session and a past one without recap, so that every state of the page is checked
 """
 
 import datetime
-from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone
 
 from agenda import demo
 from home.demo.loader import DemoLoader
-from tests.browser.axe import describe, heading_problems, serious_violations
-from tests.browser.test_accessibility import WIDTHS, load_lazy_images
+from tests.browser.axe import audit_at_widths, watch_foreign_requests
 from tests.factories import WebinarPageFactory
 
 
@@ -55,28 +53,14 @@ def test_the_agenda_is_accessible_on_phone_and_desktop(
     key, path, page, live_server, agenda_site, screenshots_dir
 ):
     url = live_server.url + path
-    foreign = []
-    page.on(
-        "request",
-        lambda request: (
-            foreign.append(request.url)
-            if urlsplit(request.url).netloc != urlsplit(live_server.url).netloc
-            and not request.url.startswith("data:")
-            else None
-        ),
-    )
-    problems = []
-    for width, height in WIDTHS:
-        page.set_viewport_size({"width": width, "height": height})
+    foreign = watch_foreign_requests(page, live_server.url)
+
+    def visit():
         response = page.goto(url)
         assert response.status == 200, f"{url} answered {response.status}"
         assert page.locator(".agenda-session").count(), f"no session on {url}"
-        load_lazy_images(page)
-        page.screenshot(path=screenshots_dir / f"{key}-{width}.png", full_page=True)
-        violations = serious_violations(page)
-        if violations:
-            problems.append(f"{width} px:\n{describe(violations)}")
-        problems += [f"{width} px: {problem}" for problem in heading_problems(page)]
+
+    problems = audit_at_widths(page, key, screenshots_dir, visit)
     assert not foreign, f"requests to other sites: {foreign}"
     assert not problems, f"{url}\n" + "\n".join(problems)
 
@@ -84,14 +68,9 @@ def test_the_agenda_is_accessible_on_phone_and_desktop(
 def test_the_home_page_with_its_sessions_is_accessible(
     page, live_server, agenda_site, screenshots_dir
 ):
-    problems = []
-    for width, height in WIDTHS:
-        page.set_viewport_size({"width": width, "height": height})
+    def visit():
         page.goto(live_server.url + "/")
         assert page.locator("#prochaines-sessions").count() == 1
-        page.screenshot(path=screenshots_dir / f"accueil-sessions-{width}.png", full_page=True)
-        violations = serious_violations(page)
-        if violations:
-            problems.append(f"{width} px:\n{describe(violations)}")
-        problems += [f"{width} px: {problem}" for problem in heading_problems(page)]
+
+    problems = audit_at_widths(page, "accueil-sessions", screenshots_dir, visit)
     assert not problems, "\n".join(problems)

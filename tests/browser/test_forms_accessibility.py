@@ -8,21 +8,13 @@ Chromium, screenshots in tests/artifacts/screenshots/.
 
 import pytest
 
-from tests.browser.axe import describe, heading_problems, serious_violations
+from tests.browser.axe import audit_at_widths
 
-WIDTHS = [(390, 844), (1280, 800)]
 FORMS = [("alertes", "/alertes/"), ("accompagnement", "/accompagnement/")]
 
 
 def check(page, key, screenshots_dir):
-    problems = []
-    for width, height in WIDTHS:
-        page.set_viewport_size({"width": width, "height": height})
-        page.screenshot(path=screenshots_dir / f"{key}-{width}.png", full_page=True)
-        violations = serious_violations(page)
-        if violations:
-            problems.append(f"{width} px:\n{describe(violations)}")
-        problems += [f"{width} px: {problem}" for problem in heading_problems(page)]
+    problems = audit_at_widths(page, key, screenshots_dir)
     assert not problems, f"{key}\n" + "\n".join(problems)
 
 
