@@ -6,12 +6,13 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page, Site
 from wagtail.test.utils import WagtailPageTestCase
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from agenda.models import AgendaPage
 from home.models import HomePage
 from news.models import WebinarPage
 from tests.agenda.ics import events_by_uid
+from tests.editorial.helpers import WEBINAR_FIELDS
 from tests.factories import NewsIndexPageFactory
 
 
@@ -27,18 +28,8 @@ def session_form(**fields):
         "related_links": inline_formset([]),
         "seo_title": "",
         "search_description": "",
+        **WEBINAR_FIELDS,
         "session_type": "presentation-dispositif",
-        "starts_at": "2030-03-15 14:00",
-        "duration_minutes": "90",
-        "attendance": "online",
-        "online_url": "",
-        "venue": "",
-        "registration_url": "https://inscription.example.org/",
-        "speakers": inline_formset([]),
-        "recap_summary": rich_text(""),
-        "key_takeaways": streamfield([]),
-        "replay_url": "",
-        "recap_documents": streamfield([]),
     }
     data.update(fields)
     return nested_form_data(data)

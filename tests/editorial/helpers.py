@@ -2,7 +2,23 @@
 
 from django.urls import reverse
 from django.utils.text import slugify
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+#: What the admin's webinar form sends for its own tabs (Webinaire, Compte rendu).
+WEBINAR_FIELDS = {
+    "session_type": "webinaire",
+    "starts_at": "2030-03-15 14:00",
+    "duration_minutes": "90",
+    "attendance": "online",
+    "online_url": "",
+    "venue": "",
+    "registration_url": "https://inscription.example.org/",
+    "speakers": inline_formset([]),
+    "recap_summary": rich_text(""),
+    "key_takeaways": streamfield([]),
+    "replay_url": "",
+    "recap_documents": streamfield([]),
+}
 
 
 def add_url(parent, model):

@@ -9,6 +9,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from home.models import HomePage, StandardPage, Theme
 from news.models import ArticlePage, NewsIndexPage, NewsPage, TestimonialPage, WebinarPage
+from tests.editorial.helpers import WEBINAR_FIELDS
 from tests.factories import (
     ArticlePageFactory,
     NewsIndexPageFactory,
@@ -17,20 +18,6 @@ from tests.factories import (
 )
 
 KINDS = {ArticlePage, WebinarPage, TestimonialPage}
-WEBINAR_FIELDS = {
-    "session_type": "webinaire",
-    "starts_at": "2030-03-15 14:00",
-    "duration_minutes": "90",
-    "attendance": "online",
-    "online_url": "",
-    "venue": "",
-    "registration_url": "https://inscription.example.org/",
-    "speakers": inline_formset([]),
-    "recap_summary": rich_text(""),
-    "key_takeaways": streamfield([]),
-    "replay_url": "",
-    "recap_documents": streamfield([]),
-}
 TESTIMONIAL_FIELDS = {
     "speaker_name": "Camille Exemple",
     "speaker_role": "",
