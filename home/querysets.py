@@ -24,7 +24,7 @@ type says what its card needs (``card_prefetch()``, see ``home.cards``).
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
-from wagtail.models import Page, PageManager, PageViewRestriction
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from home.cards import prefetch_for_cards
@@ -107,3 +107,15 @@ def visible_pages(ids, now=None):
     found = pages().filter(pk__in=ids).visible(now).specific()
     by_pk = {page.pk: page for page in found}
     return [by_pk[pk] for pk in dict.fromkeys(ids) if pk in by_pk]
+
+
+def site_page(request, queryset):
+    """The first page of ``queryset`` on the request's site (an index page), or
+    ``None``: found once per request and page type, however many templates and cards ask."""
+    memo = request.__dict__.setdefault("_site_pages", {}) if request is not None else {}
+    if queryset.model not in memo:
+        site = Site.find_for_request(request) if request is not None else None
+        if site is not None:
+            queryset = queryset.descendant_of(site.root_page, inclusive=True)
+        memo[queryset.model] = queryset.first()
+    return memo[queryset.model]

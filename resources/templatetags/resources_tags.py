@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django import template
 
+from home.querysets import site_page
 from resources.models import ResourceIndexPage
 from resources.queries import resources_for_theme
 from resources.queries import resources_presented_in as presented_in_query
@@ -47,7 +48,7 @@ def theme_resources(context, theme, heading="Ressources"):
     matching = resources_for_theme(theme)
     resources = list(matching.order_by("-last_published_at", "-pk")[:THEME_PAGE_RESOURCES])
     total = matching.count()
-    index = ResourceIndexPage.objects.live().public().first() if resources else None
+    index = site_page(request, ResourceIndexPage.objects.live().public()) if resources else None
     slug = getattr(theme, "slug", theme)
     return {
         "request": request,
