@@ -58,5 +58,4 @@ for _ in $(seq 1 60); do curl -fs -o /dev/null "http://127.0.0.1:$LOADTEST_PORT/
 
 $PY deploy/loadtest_report.py \
     --base "http://127.0.0.1:$LOADTEST_PORT" --duration "$DURATION" \
-    --cold-connections "$COLD_CONNECTIONS" --warm-connections "$WARM_CONNECTIONS" \
-    --database "$PG_URL/$LOADTEST_DB"
+    --cold-connections "$COLD_CONNECTIONS" --warm-connections "$WARM_CONNECTIONS"
