@@ -225,3 +225,24 @@ def test_writer_and_moderator_go_round_the_review_loop_to_a_scheduled_publicatio
         with Image.open(path) as image:
             assert image.size == (VIEWPORT["width"], VIEWPORT["height"])
     assert len(captures.taken) == 10
+
+
+def test_the_guide_in_the_admin_shows_these_screenshots(news_index, live_server, browser):
+    """The admin's policy (CSP) and the capture view let the browser display every screenshot."""
+    make_member("redactrice", EDITORS)
+    page = open_session(browser, live_server.url, "redactrice")
+    refused = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and refused.append(message.text),
+    )
+    page.goto(f"{live_server.url}/admin/guide/")
+    images = page.locator("[data-editors-guide] img")
+    assert images.count() >= 10
+    for image in images.all():
+        image.scroll_into_view_if_needed()
+        expect(image).to_have_js_property("complete", True)
+        assert image.evaluate("img => img.naturalWidth") == VIEWPORT["width"]
+        assert image.get_attribute("alt")
+    assert not refused
+    page.context.close()
