@@ -19,15 +19,12 @@ from django.urls import reverse
 from django.utils import timezone
 from PIL import Image
 from playwright.sync_api import expect
-from wagtail.models import Page, Site, WorkflowState
+from wagtail.models import WorkflowState
 
 from home.editorial.roles import EDITORS, MODERATORS
-from home.models import HomePage
 from news.models import ArticlePage
+from tests.browser.admin import make_member, open_session
 from tests.browser.captures import VIEWPORT, Captures, captures_folder
-from tests.browser.site_data import ensure_wagtail_roots
-from tests.browser.test_editorial_flow import log_in, make_member
-from tests.factories import NewsIndexPageFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -48,34 +45,8 @@ APPROVE = "footer [data-workflow-action-name=approve]:not([data-workflow-action-
 
 
 @pytest.fixture
-def news_index(transactional_db):
-    """Home page and "Actualités", in a database that a previous browser test may have emptied."""
-    ensure_wagtail_roots()
-    home = Page.get_first_root_node().add_child(
-        instance=HomePage(title="Club des Développeurs", slug="accueil", headline="Le réseau.")
-    )
-    Site.objects.all().delete()
-    Site.objects.create(
-        hostname="localhost",
-        port=80,
-        root_page=home,
-        is_default_site=True,
-        site_name="Club des Développeurs",
-    )
-    return NewsIndexPageFactory(parent=home)  # its rights and moderation come with it
-
-
-@pytest.fixture
 def captures(tmp_path):
     return Captures(captures_folder(tmp_path))
-
-
-def open_session(browser, base_url, username):
-    context = browser.new_context(viewport=VIEWPORT, locale="fr-FR", timezone_id="Europe/Paris")
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    log_in(page, base_url, username)
-    return page
 
 
 def open_footer_menu(page):
@@ -95,8 +66,8 @@ def next_go_live():
     return soon.replace(second=0, microsecond=0)
 
 
-def write_and_submit(page, base_url, news_index, captures):
-    add = reverse("wagtailadmin_pages:add", args=("news", "articlepage", news_index.pk))
+def write_and_submit(page, base_url, news_section, captures):
+    add = reverse("wagtailadmin_pages:add", args=("news", "articlepage", news_section.pk))
     page.goto(base_url + add)
     page.fill("#id_title", TITLE)
     page.fill("#id_introduction", FIRST_INTRODUCTION)
@@ -146,7 +117,7 @@ def schedule_and_approve(page, base_url, article, captures):
 
 
 def test_writer_and_moderator_go_round_the_review_loop_to_a_scheduled_publication(
-    news_index, live_server, browser, captures, mailoutbox
+    news_section, live_server, browser, captures, mailoutbox
 ):
     editor = make_member("redactrice", EDITORS)
     moderator = make_member("moderatrice", MODERATORS)
@@ -156,7 +127,7 @@ def test_writer_and_moderator_go_round_the_review_loop_to_a_scheduled_publicatio
     visitor = browser.new_page()
 
     # 1. The Rédactrice writes and submits; under review, her page waits for the Modératrice.
-    write_and_submit(writer, base_url, news_index, captures)
+    write_and_submit(writer, base_url, news_section, captures)
     article = ArticlePage.objects.get(title=TITLE)
     assert article.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert [message.to for message in mailoutbox] == [[moderator.email]]
@@ -227,7 +198,7 @@ def test_writer_and_moderator_go_round_the_review_loop_to_a_scheduled_publicatio
     assert len(captures.taken) == 10
 
 
-def test_the_guide_in_the_admin_shows_these_screenshots(news_index, live_server, browser):
+def test_the_guide_in_the_admin_shows_these_screenshots(news_section, live_server, browser):
     """The admin's policy (CSP) and the capture view let the browser display every screenshot."""
     make_member("redactrice", EDITORS)
     page = open_session(browser, live_server.url, "redactrice")
