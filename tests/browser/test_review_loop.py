@@ -182,6 +182,11 @@ def test_writer_and_moderator_go_round_the_review_loop_to_a_scheduled_publicatio
     assert message.subject == f"Page approuvée et programmée par Moderatrice : « {TITLE} »"
     assert go_live.strftime("le %d/%m/%Y à %H:%M (heure de Paris)") in message.body
 
+    # The dashboard lists it among the scheduled publications until it goes live.
+    reviewer.goto(f"{base_url}/admin/")
+    scheduled = reviewer.get_by_role("region", name="Publications programmées")
+    expect(scheduled).to_contain_text(TITLE)
+
     # 6. Before its time, the scheduler leaves it offline; once the time has come, it is live.
     call_command("publish_scheduled", verbosity=0)
     assert visitor.goto(f"{base_url}{article.url}").status == 404
