@@ -11,7 +11,7 @@ TEST_WORKERS ?= auto
 LIGHTHOUSE_PORT ?= 8090
 LIGHTHOUSE_ARGS ?=
 
-.PHONY: run test lint format install install-dev browser lighthouse clean prod-local prod-local-check loadtest backup restore
+.PHONY: run test lint format install install-dev browser captures lighthouse clean prod-local prod-local-check loadtest backup restore
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ install-dev: $(VENV)/.dev-installed
 ## Browser for the accessibility and end-to-end tests: Debian's Chromium (never a download).
 browser:
 	@bash tests/browser/ensure-chromium.sh
+
+## Retake the admin screenshots of the editors' guide into docs/captures/ (then commit them): the
+## browser test of the review loop takes them; without UPDATE_DOC_CAPTURES it keeps them aside.
+captures: install-dev browser
+	UPDATE_DOC_CAPTURES=1 $(PY) -m pytest tests/browser/test_review_loop.py -m browser -q -p no:cacheprovider
 
 ## Install, migrate, load the demo content and serve http://127.0.0.1:8000 (login admin / admin).
 ## The scheduler (publish_scheduled every SCHEDULER_INTERVAL seconds) runs beside the server and

@@ -88,7 +88,11 @@ def scheduled_publications_panel(request, panels):
 # The Club's French guide (docs/guide-redaction.md) in the admin: a page, the Aide menu, a panel.
 @hooks.register("register_admin_urls")
 def editors_guide_urls():
-    return [path("guide/", guide.guide_view, name=guide.URL_NAME)]
+    return [
+        path("guide/", guide.guide_view, name=guide.URL_NAME),
+        # <slug:…> lets no "/" or ".." through: only files of docs/captures/ are served.
+        path("guide/captures/<slug:name>.png", guide.guide_capture_view, name="club_guide_capture"),
+    ]
 
 
 @hooks.register("register_help_menu_item")

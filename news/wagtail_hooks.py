@@ -3,6 +3,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.demo.loader import DEMO_CONTENT_HOOK
+from home.editorial.choosers import CreatingSnippetChooserViewSet
 from home.editorial.roles import SECTIONS_HOOK, EditorialSection
 from home.editorial.scheduling import sees_editorial_panels
 from home.search import SEARCH_KINDS_HOOK, SearchKind
@@ -18,8 +19,22 @@ from news.queries import home_sections
 from resources.models import PRESENTERS_HOOK
 
 
+class SpeakerChooserViewSet(CreatingSnippetChooserViewSet):
+    """The webinar editor's speaker chooser, with a "Nouvel intervenant" tab.
+
+    The photo is left out: a chooser inside the chooser would be awkward; it is added later from
+    the Intervenants menu.
+    """
+
+    form_fields = ["name", "role", "organisation"]
+    creation_tab_label = "Nouvel intervenant"
+    create_action_label = "Ajouter cet intervenant"
+    create_action_clicked_label = "Ajout en cours…"
+
+
 class SpeakerViewSet(SnippetViewSet):
     model = Speaker
+    chooser_viewset_class = SpeakerChooserViewSet
     icon = "user"
     menu_label = "Intervenants"
     add_to_admin_menu = True

@@ -4,14 +4,29 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from home.demo.loader import DEMO_CONTENT_HOOK
+from home.editorial.choosers import CreatingSnippetChooserViewSet
 from home.editorial.roles import SECTIONS_HOOK, EditorialSection
 from home.search import SEARCH_KINDS_HOOK, SearchKind
 from resources import demo
 from resources.models import Organisation, ResourceIndexPage, ResourcePage
 
 
+class OrganisationChooserViewSet(CreatingSnippetChooserViewSet):
+    """The resource editor's organisation chooser, with a "Nouvelle structure" tab.
+
+    The logo is left out (a chooser inside the chooser would be awkward; it is added later from the
+    Structures menu) and so is the slug, which the model builds from the acronym or the name.
+    """
+
+    form_fields = ["name", "acronym", "website"]
+    creation_tab_label = "Nouvelle structure"
+    create_action_label = "Ajouter cette structure"
+    create_action_clicked_label = "Ajout en cours…"
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    chooser_viewset_class = OrganisationChooserViewSet
     icon = "group"
     menu_label = "Structures"
     add_to_admin_menu = True

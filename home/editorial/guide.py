@@ -5,6 +5,11 @@ the admin serves it to logged-in users (``register_admin_urls`` requires admin a
 a copy that would drift. Python-Markdown renders it; raw HTML in the file is shown as text, never
 passed through, so the page stays safe whatever the file holds. The rendering is cached per
 modification time of the file.
+
+The guide embeds screenshots of the admin with relative links (``captures/….png``), which work
+both when the file is read in the repository and at ``/admin/guide/``, where ``guide_capture_view``
+serves them from ``docs/captures/`` to the same logged-in users. The browser test of the review
+loop takes them (tests/browser/captures.py).
 """
 
 from functools import lru_cache
@@ -12,11 +17,13 @@ from pathlib import Path
 
 import markdown
 from django.conf import settings
+from django.http import FileResponse, Http404
 from django.template.response import TemplateResponse
 from django.utils.safestring import mark_safe
 from wagtail.admin.ui.components import Component
 
 GUIDE_PATH = Path(settings.BASE_DIR) / "docs" / "guide-redaction.md"
+CAPTURES_DIR = GUIDE_PATH.parent / "captures"
 TITLE = "Guide de rédaction"
 URL_NAME = "club_editors_guide"
 
@@ -42,6 +49,16 @@ def guide_view(request):
     return TemplateResponse(
         request, "home/editorial/guide.html", {"page_title": TITLE, "guide": guide_html()}
     )
+
+
+def guide_capture_view(request, name):
+    """A screenshot of the guide, ``docs/captures/<name>.png`` (the URL allows no other path)."""
+    path = CAPTURES_DIR / f"{name}.png"
+    if not path.is_file():
+        raise Http404("Cette capture d'écran n'existe pas.")
+    response = FileResponse(path.open("rb"), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 class GuidePanel(Component):

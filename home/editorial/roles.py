@@ -86,7 +86,11 @@ def section_index_models():
 
 
 def contributed_snippets():
-    """Snippets the Rédacteurs may add and view, not change."""
+    """Snippets the Rédacteurs may add and view, not change.
+
+    "add" is what the creation tab of their choosers needs (``home/editorial/choosers.py``): a
+    writer creates a missing speaker or organisation without leaving the page she is writing.
+    """
     return [model for section in editorial_sections() for model in section.snippets]
 
 

@@ -75,3 +75,27 @@ def site_data(demo_site):
     from tests.browser.site_data import add_news
 
     return {**demo_site, **add_news(demo_site)}
+
+
+@pytest.fixture
+def news_section(transactional_db):
+    """Home page and "Actualités" (with its rights and moderation), in an emptied database."""
+    from wagtail.models import Page, Site
+
+    from home.models import HomePage
+    from tests.browser.site_data import ensure_wagtail_roots
+    from tests.factories import NewsIndexPageFactory
+
+    ensure_wagtail_roots()
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Club des Développeurs", slug="accueil", headline="Le réseau.")
+    )
+    Site.objects.all().delete()
+    Site.objects.create(
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
+        site_name="Club des Développeurs",
+    )
+    return NewsIndexPageFactory(parent=home)

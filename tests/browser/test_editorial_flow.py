@@ -8,8 +8,6 @@ import random
 
 import feedparser
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from PIL import Image as PILImage
 from playwright.sync_api import expect
 from wagtail.models import Page, Site, WorkflowState
@@ -17,6 +15,7 @@ from wagtail.models import Page, Site, WorkflowState
 from home.editorial.roles import EDITORS, MODERATORS, TASK_NAME
 from home.models import HomePage, Theme
 from news.models import WebinarPage
+from tests.browser.admin import log_in, make_member
 from tests.browser.site_data import ensure_wagtail_roots
 from tests.factories import NewsIndexPageFactory
 
@@ -41,28 +40,12 @@ def site(transactional_db, settings):
     return news_index
 
 
-def make_member(username, group_name):
-    user = get_user_model().objects.create_user(
-        username, f"{username}@exemple.fr", f"{username}-secret", first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
 @pytest.fixture
 def picture(tmp_path):
     path = tmp_path / "webinaire.png"
     colour = tuple(random.randint(0, 255) for _ in range(3))
     PILImage.new("RGB", (800, 450), colour).save(path)
     return path
-
-
-def log_in(page, base_url, username):
-    page.goto(f"{base_url}/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", f"{username}-secret")
-    page.get_by_role("button", name="S'identifier").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def write_webinar_recap(page, base_url, news_index, picture):

@@ -51,3 +51,37 @@ def test_raw_html_in_the_guide_is_shown_as_text():
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<strong>fort</strong>" in html
     assert '<h2 id="titre">Titre</h2>' in html
+
+
+def guide_images():
+    return re.findall(r"!\[[^\]]+\]\((captures/[a-z0-9-]+\.png)\)", GUIDE_PATH.read_text("utf-8"))
+
+
+def test_guide_screenshots_exist_and_show_in_the_admin(editor_client):
+    images = guide_images()
+    assert len(images) >= 10
+    html = editor_client.get(GUIDE_URL).content.decode()
+    for image in images:
+        assert (GUIDE_PATH.parent / image).is_file(), image
+        assert f'src="{image}"' in html, image
+        # The relative link resolves under /admin/guide/, where the admin serves the file.
+        response = editor_client.get(GUIDE_URL + image)
+        assert response.status_code == 200, image
+        assert response["Content-Type"] == "image/png"
+        assert b"".join(response.streaming_content).startswith(b"\x89PNG")
+
+
+def test_admin_policy_lets_the_guide_show_its_own_images(editor_client):
+    policy = editor_client.get(GUIDE_URL)["Content-Security-Policy"]
+    img_src = next(part for part in policy.split(";") if part.strip().startswith("img-src"))
+    assert "'self'" in img_src.split()
+
+
+def test_guide_screenshots_are_for_logged_in_users_and_only_from_docs_captures(editor_client):
+    image = guide_images()[0]
+    response = Client().get(GUIDE_URL + image)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("wagtailadmin_login"))
+    assert editor_client.get(GUIDE_URL + "captures/inconnue.png").status_code == 404
+    for outside in ("captures/..%2Fguide-redaction.png", "captures/../guide-redaction.md"):
+        assert editor_client.get(GUIDE_URL + outside, follow=True).status_code == 404
