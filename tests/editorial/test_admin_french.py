@@ -41,6 +41,7 @@ WAGTAIL_WORDING = [
     "Annuler le workflow",
     "Relancer le workflow",
     " ago",
+    "Status",
 ]
 
 
