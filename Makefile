@@ -25,9 +25,17 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(PY)
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
 
-install: $(VENV)/.runtime-installed
+## Our French for Wagtail's admin (locale/, see LOCALE_PATHS): each .po is compiled to its .mo with
+## Babel's pybabel (pinned in requirements.txt), so no system gettext is needed. The .mo files are
+## build products, not in git; every target that installs compiles them.
+LOCALE_MO := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
 
-install-dev: $(VENV)/.dev-installed
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(VENV)/.runtime-installed
+	$(PY) -m babel.messages.frontend compile --statistics -i $< -o $@
+
+install: $(VENV)/.runtime-installed $(LOCALE_MO)
+
+install-dev: $(VENV)/.dev-installed $(LOCALE_MO)
 
 ## Browser for the accessibility and end-to-end tests: Debian's Chromium (never a download).
 browser:

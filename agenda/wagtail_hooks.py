@@ -48,6 +48,8 @@ def add_to_my_calendar(page, request):
     """The session's ``.ics`` file, while the session is still to come and not cancelled."""
     if not isinstance(page, WebinarPage) or page.cancelled or not page.is_upcoming():
         return []
+    if page.pk is None:  # a new session previewed before its first save has no file yet
+        return []
     agenda = agenda_for(request) if request is not None else None
     if agenda is None:
         return []

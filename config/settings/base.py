@@ -42,6 +42,9 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Wagtail's admin says when a review step started with humanize's naturaltime ("il y a 2
+    # secondes"): its French needs the app installed, or it shows "2 seconds ago".
+    "django.contrib.humanize",
     # Hardening (issue 13): login throttling.
     "axes",
 ]
@@ -214,6 +217,10 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True
+# Our French for Wagtail's admin where its own is wrong, English or "un(e)": these catalogs come
+# before the apps' ones. locale/*/LC_MESSAGES/django.po is compiled at install (`make install`,
+# pybabel compile); the .mo files are not in git.
+LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

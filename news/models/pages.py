@@ -187,8 +187,10 @@ class NewsPage(CardPreviewMixin, BasePage):
         }
 
     def get_context(self, request, *args, **kwargs):
-        # The themes serve the page, its sharing tags and its JSON-LD: fetched once.
-        prefetch_related_objects([self], *self.card_prefetch())
+        # The themes serve the page, its sharing tags and its JSON-LD: fetched once. A new page
+        # previewed before its first save has no row yet: its themes are the form's, in memory.
+        if self.pk is not None:
+            prefetch_related_objects([self], *self.card_prefetch())
         context = super().get_context(request, *args, **kwargs)
         context["related_pages"] = self.visible_related_pages()
         return context

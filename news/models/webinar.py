@@ -14,6 +14,7 @@ from wagtail.search import index
 from home.blocks import DocumentLinkBlock
 from home.formatting import time_fr
 from news import structured_data
+from news.admin_forms import WebinarPageForm
 from news.replay import replay_for
 
 from .pages import NewsPage
@@ -160,7 +161,16 @@ class WebinarPage(NewsPage):
 
     event_panels = [
         FieldPanel("session_type"),
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_minutes")]),
+        FieldRowPanel(
+            [
+                FieldPanel(
+                    "starts_at",
+                    help_text="Date et heure de début (heure de Paris). Une nouvelle session "
+                    "propose le même jour de la semaine suivante à 10 h : indiquez la vraie date.",
+                ),
+                FieldPanel("duration_minutes"),
+            ]
+        ),
         MultiFieldPanel(
             [FieldPanel("attendance"), FieldPanel("online_url"), FieldPanel("venue")],
             heading="Participer",
@@ -180,6 +190,8 @@ class WebinarPage(NewsPage):
         index.SearchField("key_takeaways"),
         index.FilterField("starts_at"),
     ]
+
+    base_form_class = WebinarPageForm
 
     class Meta:
         verbose_name = "webinaire"
@@ -248,7 +260,10 @@ class WebinarPage(NewsPage):
             is_past=is_past,
             speaker_list=[item.speaker for item in self.speaker_links],
             replay=replay_for(self.replay_url) if is_past else None,
-            testimonial_list=list(self.testimonials.visible(now).newest_first()),
+            # A new session previewed before its first save has no testimonial pointing to it.
+            testimonial_list=(
+                list(self.testimonials.visible(now).newest_first()) if self.pk is not None else []
+            ),
         )
         return context
 

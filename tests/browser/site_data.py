@@ -44,7 +44,7 @@ def ensure_wagtail_roots():
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root", locale=locale, live=True))
     if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
+        Collection.add_root(name="Médiathèque")  # as home.0005_root_collection_name names it
 
 
 def build_small_site():
