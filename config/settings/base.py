@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail site and root page from the shared cache (home/page_cache/sites.py).
+    "home.page_cache.sites.CachedSiteMiddleware",
     # Hardening (issue 13): security headers, then login throttling (axes last, as it asks).
     "home.security.csp.SitePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
