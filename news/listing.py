@@ -27,7 +27,7 @@ def result_label(count):
 
 def listing_context(index, request):
     """``/actualites/``: every item newest first, filtered by kind, theme and year."""
-    filters = NewsFilterSet(request.GET, visible().child_of(index))
+    filters = NewsFilterSet(request.GET, visible().child_of(index), index=index, request=request)
     if not filters.is_valid():
         raise Http404("Ce filtre ne correspond à aucune actualité.")
     results = paginate(request, filters.qs.for_cards(), PER_PAGE)

@@ -12,7 +12,6 @@ import pytest
 from django.utils import timezone
 
 from agenda.models import AgendaPage
-from home.models import SiteSettings
 from tests.conftest import count_page_queries, make_news
 from tests.factories import (
     DocumentFactory,
@@ -52,7 +51,6 @@ FEEDS = [
 
 @pytest.fixture
 def site(home_page, news_index):
-    SiteSettings.load()  # the row a site has (the first render of an empty database creates it)
     resource_index = ResourceIndexPageFactory(parent=home_page)
     agenda = AgendaPage(title="Agenda", slug="agenda", show_in_menus=True, introduction="Dates.")
     home_page.add_child(instance=agenda)
@@ -99,4 +97,3 @@ def test_every_page_type_stays_within_its_budget_whatever_the_volume(client, sit
     assert many == few
     assert {url: count for url, count in few.items() if count > PAGE_BUDGET} == {}
     assert {url: few[url] for url in FEEDS if few[url] > FEED_BUDGET} == {}
-
