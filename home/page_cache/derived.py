@@ -51,3 +51,29 @@ def derived(request, name, build, *parts):
         except Exception as error:
             logger.warning("Shared cache unavailable, %s not stored: %r", name, error)
     return value
+
+
+def derived_many(request, name, ids, build, *parts):
+    """``{id: value}`` for each of ``ids`` (one value per page of a feed, say): the values kept
+    under the current generation, and ``build(missing ids)`` (a dict) for the others, in one
+    round trip to the cache each way. An id that ``build`` leaves out is left out."""
+    try:
+        prefix = ":".join([PREFIX, _generation(request), name, *(str(part) for part in parts)])
+        keys = {item: f"{prefix}:{item}" for item in ids}
+        found = cache.get_many(list(keys.values()))
+    except Exception as error:
+        logger.warning("Shared cache unavailable, %s computed: %r", name, error)
+        return build(list(ids))
+    values = {item: found[key] for item, key in keys.items() if key in found}
+    missing = [item for item in ids if item not in values]
+    if missing:
+        built = build(missing)
+        values.update(built)
+        try:
+            cache.set_many(
+                {keys[item]: value for item, value in built.items()},
+                timeout=settings.PAGE_CACHE_SECONDS,
+            )
+        except Exception as error:
+            logger.warning("Shared cache unavailable, %s not stored: %r", name, error)
+    return values
