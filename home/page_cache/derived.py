@@ -9,7 +9,9 @@ expire after ``PAGE_CACHE_SECONDS``, as cached pages do, which bounds how late a
 follows the clock (a page's go-live or expiry date) can show.
 
 Only what is the same for every visitor belongs here (what a visitor may see, never a user's own
-data). When the shared cache is down, the value is computed as if there were no cache.
+data). When the shared cache is down, the value is computed as if there were no cache; so it
+is when ``DERIVED_CACHE_ENABLED`` is off (production without Redis: a cache in each process's
+memory could not be retired by a change saved through another process).
 """
 
 import logging
@@ -38,6 +40,8 @@ def _generation(request):
 def derived(request, name, build, *parts):
     """``build()``, computed once per generation for ``name`` and ``parts`` (strings or numbers
     that tell values apart: a site, a page, a theme) and shared by every app server."""
+    if not settings.DERIVED_CACHE_ENABLED:
+        return build()
     try:
         key = ":".join([PREFIX, _generation(request), name, *(str(part) for part in parts)])
         value = cache.get(key, _MISSING)
@@ -57,6 +61,8 @@ def derived_many(request, name, ids, build, *parts):
     """``{id: value}`` for each of ``ids`` (one value per page of a feed, say): the values kept
     under the current generation, and ``build(missing ids)`` (a dict) for the others, in one
     round trip to the cache each way. An id that ``build`` leaves out is left out."""
+    if not settings.DERIVED_CACHE_ENABLED:
+        return build(list(ids))
     try:
         prefix = ":".join([PREFIX, _generation(request), name, *(str(part) for part in parts)])
         keys = {item: f"{prefix}:{item}" for item in ids}

@@ -71,3 +71,12 @@ def test_an_alias_of_a_restricted_page_is_restricted_too(client, uncached_pages,
     alias = page.create_alias(update_slug="adherents-bis")
     assert client.get("/adherents-bis/").status_code == 302
     assert client.get(alias.url).status_code == 302
+
+
+def test_without_a_shared_cache_every_request_computes_it(
+    client, uncached_pages, settings, article
+):
+    """Production without Redis: a per-process cache could not be retired by another worker."""
+    settings.DERIVED_CACHE_ENABLED = False
+    client.get(article.url)
+    assert '"wagtailcore_site"' in tables_queried(client, article.url)
