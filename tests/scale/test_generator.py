@@ -8,7 +8,7 @@ from django.db import connection
 from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Revision
+from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
@@ -39,6 +39,8 @@ def snapshot():
         get_image_model(),
         get_document_model(),
         Collection,
+        ReferenceIndex,
+        PageLogEntry,
     ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["numchild"] = list(Page.objects.order_by("path").values_list("path", "numchild"))
