@@ -16,6 +16,7 @@ from agenda import demo, queries
 from agenda.links import agenda_for
 from agenda.views import subscription_links
 from home.demo.loader import DEMO_CONTENT_HOOK
+from home.page_cache.derived import derived
 from home.sections import HOOK as HOME_SECTIONS_HOOK
 from home.sections import HomeSection
 from news.extensions import SESSION_LINKS_HOOK, THEME_LINKS_HOOK, ExtraLink
@@ -67,10 +68,16 @@ def subscribe_to_a_theme(theme, request):
     agenda = agenda_for(request) if request is not None else None
     if agenda is None:
         return []
-    has_sessions = (
-        queries.in_calendars(queries.sessions(agenda.get_parent()))
-        .filter(tagged_themes__tag=theme)
-        .exists()
+    has_sessions = derived(
+        request,
+        "agenda-theme-has-sessions",
+        lambda: (
+            queries.in_calendars(queries.sessions(agenda.get_parent()))
+            .filter(tagged_themes__tag=theme)
+            .exists()
+        ),
+        agenda.pk,
+        theme.pk,
     )
     if not has_sessions:
         return []

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from wagtail.models import Page, Site
 
+from home.page_cache.derived import derived
+
 
 @dataclass(frozen=True)
 class Crumb:
@@ -35,15 +37,23 @@ def _trail(request, page, extra):
     if root is None:
         return []
     if page is not None and page.path.startswith(root.path):
-        ancestors = (
-            Page.objects.ancestor_of(page, inclusive=True)
-            .filter(depth__gte=root.depth)
-            .only("title", "url_path", "path", "depth")
-            .order_by("depth")
+        crumbs = list(
+            derived(request, "breadcrumbs", lambda: _page_crumbs(request, root, page), page.pk)
         )
-        crumbs = [Crumb(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]
     else:
         crumbs = [Crumb(root.title, root.get_url(request))]
     if extra:
         crumbs.append(Crumb(str(extra), request.get_full_path()))
     return crumbs
+
+
+def _page_crumbs(request, root, page):
+    """The trail of a page as the database has it (kept per generation: titles and places change
+    only with the content)."""
+    ancestors = (
+        Page.objects.ancestor_of(page, inclusive=True)
+        .filter(depth__gte=root.depth)
+        .only("title", "url_path", "path", "depth")
+        .order_by("depth")
+    )
+    return [Crumb(ancestor.title, ancestor.get_url(request)) for ancestor in ancestors]

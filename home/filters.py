@@ -23,11 +23,28 @@ from dataclasses import dataclass
 
 import django_filters
 from django import forms
+from django.forms.models import ModelChoiceIterator
 from django.http import QueryDict
 from django_filters.fields import ModelChoiceField
 
 # The query parameter of the page number: not a filter, dropped when a filter changes.
 PAGE_PARAM = "page"
+
+
+class KnownChoiceIterator(ModelChoiceIterator):
+    """The choices of a ``SlugChoiceField`` given its ``instances``: no query."""
+
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in self.field.instances:
+            yield self.choice(obj)
+
+    def __len__(self):
+        return len(self.field.instances) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.instances)
 
 
 class SlugChoiceField(ModelChoiceField):
@@ -36,19 +53,30 @@ class SlugChoiceField(ModelChoiceField):
     A value the database cannot compare (a NUL character, which PostgreSQL refuses in a string, or
     a value longer than any slug) is just an invalid choice, checked before any query: a hand-made
     address gets the filter's usual answer, never a server error.
+
+    ``instances``, when given, are the choices already fetched (kept in the shared cache by the
+    listing): the field then offers and checks them without a query.
     """
 
     MAX_LENGTH = 100
 
-    def __init__(self, queryset=None, **kwargs):
+    def __init__(self, queryset=None, *, instances=None, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
         kwargs.setdefault("required", False)
+        self.instances = None if instances is None else list(instances)
+        if self.instances is not None:
+            self.iterator = KnownChoiceIterator
         super().__init__(queryset, **kwargs)
 
     def to_python(self, value):
         if isinstance(value, str) and ("\x00" in value or len(value) > self.MAX_LENGTH):
             raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
-        return super().to_python(value)
+        if self.instances is None or value in self.empty_values:
+            return super().to_python(value)
+        for obj in self.instances:
+            if str(getattr(obj, self.to_field_name)) == str(value):
+                return obj
+        raise forms.ValidationError(self.error_messages["invalid_choice"], "invalid_choice")
 
 
 class ThemeChoiceField(SlugChoiceField):

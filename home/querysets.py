@@ -28,6 +28,7 @@ from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 
 from home.cards import prefetch_for_cards
+from home.page_cache.derived import derived
 
 
 def visible_q(now=None):
@@ -46,6 +47,26 @@ def restricted_q():
         page__path=Substr(OuterRef("path"), 1, Length("page__path"))
     )
     return Q(Exists(restriction_on_ancestor))
+
+
+def _restricting_paths():
+    paths = set()
+    for page_id, path in PageViewRestriction.objects.values_list("page_id", "page__path"):
+        paths.add(path)
+        paths.update(Page.objects.filter(alias_of_id=page_id).values_list("path", flat=True))
+    return frozenset(paths)
+
+
+def may_be_restricted(page):
+    """Whether a view restriction can apply to ``page``: one on the page or an ancestor, or on
+    the source of one of them that is an alias (Wagtail's rule, ``Page.get_view_restrictions``).
+
+    Restrictions are few and change with the content: their paths are kept in the derived cache,
+    so that serving a public page (nearly all of them) asks the database nothing.
+    """
+    paths = derived(None, "restricting-paths", _restricting_paths)
+    steplen = page.steplen
+    return any(page.path[:end] in paths for end in range(steplen, len(page.path) + 1, steplen))
 
 
 class SitePageQuerySet(PageQuerySet):
@@ -111,11 +132,18 @@ def visible_pages(ids, now=None):
 
 def site_page(request, queryset):
     """The first page of ``queryset`` on the request's site (an index page), or
-    ``None``: found once per request and page type, however many templates and cards ask."""
+    ``None``: found once per generation, site and page type, however many templates and cards ask
+    (``home.page_cache.derived``)."""
     memo = request.__dict__.setdefault("_site_pages", {}) if request is not None else {}
     if queryset.model not in memo:
         site = Site.find_for_request(request) if request is not None else None
         if site is not None:
             queryset = queryset.descendant_of(site.root_page, inclusive=True)
-        memo[queryset.model] = queryset.first()
+        memo[queryset.model] = derived(
+            request,
+            "site-page",
+            queryset.first,
+            queryset.model._meta.label_lower,
+            site.pk if site is not None else "-",
+        )
     return memo[queryset.model]

@@ -7,13 +7,21 @@ fetched together, and the deepest one routes the rest. The result is the same as
 routable page on the way (the news index, whose routes serve the theme pages and feeds) still answers
 first for the paths its routes match, as ``RoutablePageMixin.route`` does, and the last page found
 applies Wagtail's own rules (live or 404, its own routes, its children).
+
+The chain found for a path, and the specific form of a routable page on it (an index page, whose
+routes answer many URLs), are kept in the derived cache (``home.page_cache.derived``): they change
+only with the content. The page served is still fetched, specific, on every request.
 https://docs.wagtail.org/en/stable/reference/pages/model_reference.html#wagtail.models.Page.route
 """
+
+import hashlib
 
 from django.http import Http404
 from django.urls import Resolver404
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
+
+from home.page_cache.derived import derived
 
 
 def pages_on_path(root, path_components):
@@ -31,13 +39,17 @@ def pages_on_path(root, path_components):
     return chain
 
 
+def _is_routable(page):
+    model = page.specific_class
+    return bool(page.live and model and issubclass(model, RoutablePageMixin))
+
+
 def _routes_match(page, remaining):
     """Whether a live routable ``page`` has a route of its own for the ``remaining`` path."""
-    model = page.specific_class
-    if not (page.live and model and issubclass(model, RoutablePageMixin)):
+    if not _is_routable(page):
         return False
     try:
-        model.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
+        page.specific_class.get_resolver().resolve("/" + "".join(f"{part}/" for part in remaining))
     except Resolver404:
         return False
     return True
@@ -49,11 +61,22 @@ class OneQueryRoutingMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        chain = pages_on_path(self, path_components)
+        path = "/".join(path_components)
+        digest = hashlib.sha256(path.encode("utf-8", "surrogateescape")).hexdigest()
+        chain = derived(
+            request, "route", lambda: pages_on_path(self, path_components), self.pk, digest
+        )
         if not chain:
             raise Http404
         for position, page in enumerate(chain[:-1]):
             remaining = path_components[position + 1 :]
             if _routes_match(page, remaining):
-                return page.specific.route(request, remaining)
-        return chain[-1].specific.route(request, path_components[len(chain) :])
+                return _routable(request, page).route(request, remaining)
+        page, remaining = chain[-1], path_components[len(chain) :]
+        page = _routable(request, page) if _is_routable(page) else page.specific
+        return page.route(request, remaining)
+
+
+def _routable(request, page):
+    """The specific form of a routable page on the way, kept per generation."""
+    return derived(request, "routable-page", lambda: page.specific, page.pk)

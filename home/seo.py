@@ -15,7 +15,7 @@ from django.templatetags.static import static
 from django.utils import timezone
 
 from home.breadcrumbs import breadcrumb_trail
-from home.models.site_settings import SiteSettings
+from home.models.site_settings import current_site_settings
 from home.site_urls import absolute_url, base_url, current_site
 
 # 1.91:1, the ratio OpenGraph and X (Twitter) large cards expect.
@@ -91,7 +91,7 @@ class _Encoder(json.JSONEncoder):
 
 def organization(request):
     """The Club, as publisher and organiser."""
-    site_settings = SiteSettings.load(request_or_site=request)
+    site_settings = current_site_settings(request)
     data = {
         "@type": "Organization",
         "@id": base_url(request) + "/#organisation",

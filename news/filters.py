@@ -11,6 +11,7 @@ import django_filters
 
 from home.filters import ListingFilterSet, ThemeFilter
 from home.models import Theme
+from home.page_cache.derived import derived
 
 from .kinds import KINDS, KINDS_BY_SLUG, LISTING_PARAM
 from .queries import news_years
@@ -32,11 +33,22 @@ class NewsFilterSet(ListingFilterSet):
         field_name="date", lookup_expr="year", label="Année", coerce=int, empty_value=None
     )
 
-    def __init__(self, data, queryset, **kwargs):
+    def __init__(self, data, queryset, *, index=None, **kwargs):
+        """``index``: the news index whose items ``queryset`` holds; its themes and years are
+        then kept per generation (``home.page_cache.derived``) instead of counted each time."""
         super().__init__(data, queryset, **kwargs)
+
+        def choices():
+            return list(Theme.objects.with_counts(count=queryset)), news_years(queryset)
+
+        if index is not None:
+            themes, years = derived(self.request, "news-filter-choices", choices, index.pk)
+        else:
+            themes, years = choices()
         self.filters["theme"].queryset = Theme.objects.with_counts(count=queryset)
+        self.filters["theme"].extra["instances"] = themes
         self.filters["annee"].extra["choices"] = [("", "Toutes les années")] + [
-            (str(year), str(year)) for year in news_years(queryset)
+            (str(year), str(year)) for year in years
         ]
 
     def filter_kind(self, queryset, name, value):

@@ -8,10 +8,10 @@ slug when it is filtered by one kind, and a theme page sets ``feed_theme`` to it
 """
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
 from home.formatting import count_fr
 from home.models import Theme
+from home.models.theme import theme_in_use
 from home.pagination import paginate
 from resources.models import ResourcePage
 
@@ -27,7 +27,7 @@ def result_label(count):
 
 def listing_context(index, request):
     """``/actualites/``: every item newest first, filtered by kind, theme and year."""
-    filters = NewsFilterSet(request.GET, visible().child_of(index))
+    filters = NewsFilterSet(request.GET, visible().child_of(index), index=index, request=request)
     if not filters.is_valid():
         raise Http404("Ce filtre ne correspond à aucune actualité.")
     results = paginate(request, filters.qs.for_cards(), PER_PAGE)
@@ -68,7 +68,9 @@ def theme_context(index, request, slug):
     Only a theme that a visible page carries has a page: a theme typed in a draft, or left by the
     last page that carried it, answers 404.
     """
-    theme = get_object_or_404(Theme.objects.in_use(), slug=slug)
+    theme = theme_in_use(slug, request)
+    if theme is None:
+        raise Http404("Aucune page visible ne porte ce thème.")
     news = visible().child_of(index).filter(tagged_themes__tag=theme)
     results = paginate(request, news.for_cards(), PER_PAGE)
     return {

@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from wagtail.models import Page, Site
 
-from home.models import HomePage
+from home.models import HomePage, SiteSettings
 from tests.factories import (
     ArticlePageFactory,
     ImageFactory,
@@ -33,7 +33,9 @@ def clear_cache():
 
 @pytest.fixture
 def home_page(db):
-    """The site's home page, replacing Wagtail's welcome page, as the demo content does."""
+    """The site's home page, replacing Wagtail's welcome page, as the demo content does, and the
+    site settings row a site has (otherwise the first page rendered creates it, and that change
+    retires what the shared cache holds: ``home.page_cache``)."""
     root = Page.get_first_root_node()
     home = root.add_child(
         instance=HomePage(title="Club des Développeurs", slug="accueil", headline="Le réseau.")
@@ -41,6 +43,7 @@ def home_page(db):
     Site.objects.all().delete()
     Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
     Page.objects.filter(depth=2).exclude(pk=home.pk).delete()
+    SiteSettings.load()
     return home
 
 

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The request's Wagtail site and root page from the shared cache (home/page_cache/sites.py).
+    "home.page_cache.sites.CachedSiteMiddleware",
     # Hardening (issue 13): security headers, then login throttling (axes last, as it asks).
     "home.security.csp.SitePolicyMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
@@ -132,6 +134,9 @@ CACHES = {
 # bounds how late a label that follows the clock ("à venir", "ouvert") can be.
 PAGE_CACHE_ENABLED = os.environ.get("PAGE_CACHE_ENABLED", "true").lower() == "true"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
+# Site-wide data derived from the content (site, routes, menu, footer, theme counts, feed
+# entries: home/page_cache/derived.py), kept in the same cache under the same generation.
+DERIVED_CACHE_ENABLED = True
 # Browsers keep a page 30 s, a proxy or CDN (purged on every change) one minute.
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "30"))
 PAGE_CACHE_S_MAXAGE = int(os.environ.get("PAGE_CACHE_S_MAXAGE", "60"))

@@ -103,8 +103,10 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     # Local memory is per process: a change saved through one gunicorn worker could not retire
-    # the pages cached by the others. Without Redis, pages are served uncached.
+    # the pages cached by the others. Without Redis, pages are served uncached, and the data they
+    # derive from the content is computed on every request.
     PAGE_CACHE_ENABLED = False
+    DERIVED_CACHE_ENABLED = False
 
 # Static files: hashed names (served with a long "immutable" Cache-Control by WhiteNoise) and a
 # gzip and a Brotli copy of each text file, made by collectstatic (Brotli needs the `Brotli`

@@ -2,10 +2,10 @@ from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from home import seo
-from home.querysets import SitePageManager
+from home.querysets import SitePageManager, may_be_restricted
 
 
 class BasePage(Page):
@@ -42,6 +42,13 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's check before serving the page, without its two queries when no restriction
+        can apply (``home.querysets.may_be_restricted``)."""
+        if not may_be_restricted(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     def get_summary(self):
         """A plain-text summary: subclasses return their introduction."""

@@ -6,6 +6,7 @@ from wagtail.fields import StreamField
 from wagtail.images.blocks import ImageChooserBlock
 
 from home.blocks import LinkBlock
+from home.page_cache.derived import derived
 
 SOCIAL_NETWORKS = [
     ("linkedin", "LinkedIn"),
@@ -129,3 +130,9 @@ class SiteSettings(BaseGenericSetting):
 
     class Meta:
         verbose_name = "réglages du site"
+
+
+def current_site_settings(request=None):
+    """The site settings, read once per generation (``home.page_cache.derived``) for the pages
+    that show them."""
+    return derived(request, "site-settings", lambda: SiteSettings.load(request_or_site=request))

@@ -5,6 +5,7 @@ from django.db.models.functions import Coalesce
 from taggit.models import TagBase
 from wagtail.models import Page
 
+from home.page_cache.derived import derived
 from home.themes import clean_theme_name, theme_slug
 
 
@@ -117,3 +118,13 @@ class Theme(TagBase):
         """The latest publication of a page carrying the theme (on ``in_use()`` themes)."""
         dates = [value for name, value in vars(self).items() if name.startswith("lastmod_")]
         return max(filter(None, dates), default=None)
+
+
+def theme_in_use(slug, request=None):
+    """The theme with this slug if a visible page carries it (``Theme.objects.in_use()``), or
+    ``None``: the themes in use are found once per generation (``home.page_cache.derived``) for
+    every theme page and theme feed."""
+    themes = derived(
+        request, "themes-in-use", lambda: {theme.slug: theme for theme in Theme.objects.in_use()}
+    )
+    return themes.get(slug)

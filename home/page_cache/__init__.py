@@ -5,6 +5,9 @@
 - ``keys.py``: cache keys and the site-wide generation that invalidates every entry at once;
 - ``invalidation.py``: the signals that bump the generation (and purge the front-end cache);
 - ``frontend.py``: purging the reverse proxy or CDN, never blocking an editor.
+- ``derived.py``: what every page repeats (menu, footer, routes, theme counts...), kept under the
+  same generation so that an uncached render queries only what the page itself shows;
+- ``sites.py``: the request's Wagtail site and root page from ``derived.py``.
 
 Content changes a few times a day and each change may show on many pages (listings, theme pages,
 feeds, the home page), so one generation for the whole site is simpler and safer than tracking

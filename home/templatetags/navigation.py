@@ -1,9 +1,12 @@
 """Menus and breadcrumbs, built from the page tree."""
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
 
 from home.breadcrumbs import breadcrumb_trail
+from home.page_cache.derived import derived
 from home.querysets import pages
 
 register = template.Library()
@@ -27,18 +30,38 @@ def main_menu(context):
     path = request.path if request else ""
     items = []
     if root is not None:
-        children = pages().child_of(root).visible().in_menu().only("title", "url_path", "path")
-        for item in children:
-            url = item.get_url(request)
+        links = derived(request, "main-menu", lambda: _menu_links(root, request), root.pk)
+        for title, url in links:
             items.append(
                 {
-                    "title": item.title,
+                    "title": title,
                     "url": url,
                     "current": path == url,
                     "ancestor": path != url and path.startswith(url),
                 }
             )
     return {"items": items, "request": request}
+
+
+def _menu_links(root, request):
+    """``[(title, url)]`` of the menu, kept per generation (``home.page_cache.derived``)."""
+    children = pages().child_of(root).visible().in_menu().only("title", "url_path", "path")
+    return [(item.title, item.get_url(request)) for item in children]
+
+
+@register.simple_tag(takes_context=True)
+def site_footer(context):
+    """The footer (settings, partners' logos, links), the same on every page of a site: rendered
+    once per generation (``home.page_cache.derived``)."""
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    html = derived(
+        request,
+        "footer",
+        lambda: render_to_string("includes/footer.html", {"request": request}, request),
+        site.pk if site is not None else "-",
+    )
+    return mark_safe(html)  # a rendered template
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)

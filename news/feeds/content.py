@@ -19,7 +19,9 @@ The content depends only on published data (never on the clock), so the feed's E
 publication dates, changes whenever an item would.
 """
 
+import dataclasses
 import datetime
+import hashlib
 import html
 import mimetypes
 import re
@@ -36,6 +38,7 @@ from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
+from home.page_cache.derived import derived_many
 from home.site_urls import absolute_url
 from news.models import NewsPage, NewsPageTheme, TestimonialPage, WebinarPage, WebinarSpeaker
 
@@ -399,5 +402,19 @@ def build_entries(pages, request, visible):
     """The ``FeedEntry`` of each page (specific instances), in the same order.
 
     ``visible`` is the queryset of the news a visitor may read (linked webinars must be in it).
+    An entry depends only on published content and the site's address: each one is kept under the
+    page cache's generation (``home.page_cache.derived``), so that a feed builds only the entries
+    it has not built since the last change, in the queries above.
     """
-    return EntryBuilder(request, visible).build(list(pages))
+    pages = list(pages)
+    by_pk = {page.pk: page for page in pages}
+
+    def build(pks):
+        entries = EntryBuilder(request, visible).build([by_pk[pk] for pk in pks])
+        return {entry.page.pk: dataclasses.replace(entry, page=None) for entry in entries}
+
+    base = hashlib.sha256(request.build_absolute_uri("/").encode()).hexdigest()[:16]
+    entries = derived_many(request, "feed-entry", list(by_pk), build, base)
+    return [
+        dataclasses.replace(entries[page.pk], page=page) for page in pages if page.pk in entries
+    ]

@@ -9,7 +9,7 @@ import hashlib
 from django.db.models import Count, F, Max
 from django.http import Http404
 
-from home.models import Theme
+from home.models.theme import theme_in_use
 from news.kinds import KINDS_BY_SEGMENT
 from news.models import NewsPage
 
@@ -35,7 +35,7 @@ class FeedState:
         self.theme = None
         if theme is not None:
             # Only a theme a visible page carries has feeds (``Theme.objects.in_use``).
-            self.theme = Theme.objects.in_use().filter(slug=theme).first()
+            self.theme = theme_in_use(theme)
             if self.theme is None:
                 raise Http404("Thème inconnu")
         self.visible = NewsPage.objects.visible()

@@ -72,6 +72,11 @@ def test_production_redis_never_turns_an_outage_into_500s():
 def test_production_without_redis_serves_uncached_pages():
     """Local memory is per worker: one worker could not retire the pages of the others."""
     assert production_value("settings.PAGE_CACHE_ENABLED", REDIS_URL="") == "False"
+    assert production_value("settings.DERIVED_CACHE_ENABLED", REDIS_URL="") == "False"
+    assert (
+        production_value("settings.DERIVED_CACHE_ENABLED", REDIS_URL="redis://127.0.0.1:6379/11")
+        == "True"
+    )
 
 
 def test_production_middleware_starts_with_the_page_cache():
