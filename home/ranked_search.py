@@ -8,7 +8,9 @@ covers: every entry is read) and counts every match for the paginator. Here, on 
   concatenation then checks that every word is there (same results as Wagtail's backend);
 - the page of results is ``ORDER BY rank LIMIT n`` on the index entries alone, then the pages of
   that page only are loaded (one query per page type);
-- the count stops at ``COUNT_CAP`` ("plus de 1 000 résultats").
+- only a bounded number of candidates is ranked (``COUNT_CAP`` + 1 title matches and as many
+  others), so that a word every page holds costs no more than a rarer one;
+- the count stops at ``COUNT_CAP`` ("plus de 1 000 résultats") and ranks nothing.
 
 Elsewhere (SQLite's FTS5) Wagtail's backend ranks, and the count is capped the same way.
 A query keeps at most ``MAX_TERMS`` words of at most ``MAX_TERM_LENGTH`` characters, so that no
@@ -16,10 +18,10 @@ query made to be expensive (hundreds of one-letter words, endless words) costs m
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import BooleanField, Exists, F, IntegerField, OuterRef, Q
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, F, IntegerField, OuterRef, Q
+from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
@@ -93,26 +95,41 @@ def _content_types(models):
     return list(ContentType.objects.get_for_models(*concrete).values())
 
 
-def postgres_entries(terms, pages, models):
-    """The index entries of ``pages`` (of ``models``) that hold every word, best first."""
-    text = " ".join(terms)
-    every = SearchQuery(text, config=SEARCH_CONFIG, search_type="plain")
+def postgres_matches(terms, pages, models):
+    """The index entries of ``pages`` (of ``models``) that hold every word, in no order: what
+    the count reads (it stops at ``COUNT_CAP`` + 1, so it never ranks)."""
+    every = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
     any_word = SearchQuery(" or ".join(terms), config=SEARCH_CONFIG, search_type="websearch")
-    table = IndexEntry._meta.db_table
-    all_words = RawSQL(
-        f'("{table}"."title" || "{table}"."body") @@ plainto_tsquery(%s::regconfig, %s)',
-        [SEARCH_CONFIG, text],
-        output_field=BooleanField(),
-    )
+    # Title and body together hold every word (what Wagtail's backend matches), written with
+    # the queryset's own alias so that it stays right inside a subquery.
+    document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
     # Checked per matching entry through the page's primary key: whatever the planner guesses
     # of the number of matches (it guesses badly for full-text), never a loop over every page.
     visible = Exists(pages.order_by().filter(pk=Cast(OuterRef("object_id"), IntegerField())))
-    rank = SearchRank(F("title"), every) * 2 + SearchRank(F("body"), every)
     return (
         IndexEntry.objects.filter(content_type__in=_content_types(models))
         .filter(visible)
         .filter(Q(title=any_word) | Q(body=any_word))  # the GIN indexes
-        .filter(all_words)
+        .alias(document=document)
+        .filter(document=every)
+        .order_by()
+    )
+
+
+def postgres_entries(terms, pages, models):
+    """The matching entries, best first, ranked among at most ``COUNT_CAP`` + 1 entries whose
+    title holds every word and as many others: a word found in every page costs what a word
+    found in a thousand does. A title match outweighs body matches (the rank counts the
+    title twice), so the best entries are among the candidates; past ``COUNT_CAP`` matches the
+    visitor reads "plus de 1 000 résultats" and the order among equally ranked bodies is the
+    index's."""
+    every = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
+    matches = postgres_matches(terms, pages, models)
+    in_title = matches.filter(title=every).values("pk")[: COUNT_CAP + 1]
+    candidates = in_title.union(matches.values("pk")[: COUNT_CAP + 1])
+    rank = SearchRank(F("title"), every) * 2 + SearchRank(F("body"), every)
+    return (
+        IndexEntry.objects.filter(pk__in=candidates)
         .annotate(rank=rank)
         .order_by("-rank", "-object_id")
     )

@@ -2,10 +2,12 @@
 
 Benchmarks and load tests need tens of thousands of pages; creating them one by one through the
 page tree (``add_child``, ``save_revision().publish()``) runs about a hundred a minute. Here every
-table is filled with a few multi-row ``INSERT`` per chunk of pages: the tree paths are computed
-from the parent's path (treebeard's materialised path, ``MP_Node._get_path``), each level of the
-multi-table inheritance (``Page``, ``NewsPage``, ``ArticlePage``...) gets its rows, then the
-revisions, the theme links and the search index entries (the search backend's ``add_bulk``).
+table is filled in bulk per chunk of pages: the tree paths are computed from the parent's path
+(treebeard's materialised path, ``MP_Node._get_path``), the ``Page`` rows are inserted with
+``bulk_create`` (their ids read back), each further level of the multi-table inheritance
+(``NewsPage``, ``ArticlePage``...), the revisions and the theme links with ``COPY`` on PostgreSQL
+(news/bulk_rows.py), and the search index entries with one SQL statement per model
+(news/bulk_index.py); the title norms and the planner's statistics are refreshed once at the end.
 
 Everything generated is marked, so that :func:`delete_generated` removes exactly that: the pages by
 their slug prefix ``gen-``, the images and documents by their own collection, the themes by their
@@ -16,6 +18,7 @@ import datetime
 import io
 import itertools
 import random
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
@@ -24,19 +27,22 @@ from django.core.files.images import ImageFile
 from django.db import connection, transaction
 from django.db.models import CharField, OuterRef, Subquery
 from django.db.models.functions import Cast
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, pre_delete
 from django.utils import timezone
 from django.utils.text import slugify
 from modelcluster.models import get_serializable_data_for_fields
 from modelsearch import signal_handlers as search_signals
 from modelsearch.index import get_indexed_models
 from PIL import Image as PILImage
+from wagtail import signal_handlers as wagtail_signals
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Revision
-from wagtail.search.backends import get_search_backend
+from wagtail.models import Collection, Page, ReferenceIndex, Revision
 
 from home.models import Theme
+from news.bulk_index import finish as finish_index
+from news.bulk_index import index_pages
+from news.bulk_rows import insert_rows
 from news.models import (
     ArticlePage,
     NewsIndexPage,
@@ -196,14 +202,6 @@ def _next_step(parent):
     return Page._str2int(last[-Page.steplen :]) + 1 if last else 1
 
 
-def _insert_level(model, objs):
-    """Insert the rows of ``model``'s own table (one level of multi-table inheritance)."""
-    fields = model._meta.local_concrete_fields
-    batch = max(connection.ops.bulk_batch_size(fields, objs) or len(objs), 1)
-    for start in range(0, len(objs), batch):
-        model._base_manager._insert(objs[start : start + batch], fields=fields)
-
-
 def bulk_add_children(parent, pages, now):
     """Insert ``pages`` (unsaved specific instances, one model each) as live children of
     ``parent``: paths, depth, url_path, every table of their models, and one published revision
@@ -231,10 +229,10 @@ def bulk_add_children(parent, pages, now):
                 continue
             for obj in objs:
                 setattr(obj, level._meta.pk.attname, obj.id)
-            _insert_level(level, objs)
+            insert_rows(level, objs)
         for obj in objs:
             setattr(obj, model._meta.pk.attname, obj.id)
-        _insert_level(model, objs)
+        insert_rows(model, objs)
     revisions = [
         Revision(
             content_type=page.content_type,
@@ -246,7 +244,7 @@ def bulk_add_children(parent, pages, now):
         )
         for page in pages
     ]
-    Revision.objects.bulk_create(revisions, batch_size=CHUNK)
+    insert_rows(Revision, revisions)
     latest = Revision.objects.filter(
         base_content_type=page_ct, object_id=Cast(OuterRef("pk"), CharField())
     ).order_by("-pk")
@@ -254,21 +252,8 @@ def bulk_add_children(parent, pages, now):
         live_revision=Subquery(latest.values("pk")[:1]),
         latest_revision=Subquery(latest.values("pk")[:1]),
     )
-    for page, revision in zip(pages, revisions, strict=True):
-        page.live_revision_id = page.latest_revision_id = revision.pk
     Page.objects.filter(pk=parent.pk).update(numchild=_children(parent).count())
     return pages
-
-
-def index_pages(pages):
-    """Add the pages to the search index, a chunk per model (``add_bulk``), the related fields
-    (themes) prefetched as Wagtail's ``update_index`` does."""
-    backend = get_search_backend()
-    by_model = {}
-    for page in pages:
-        by_model.setdefault(type(page), []).append(page.id)
-    for model, ids in by_model.items():
-        backend.add_bulk(model, list(model.get_indexed_objects().filter(pk__in=ids)))
 
 
 # Content -------------------------------------------------------------------------------------
@@ -380,7 +365,7 @@ def _link_themes(through, pages, themes, rng):
         for page in pages
         for theme in rng.sample(themes, rng.choice([1, 2, 3]))
     ]
-    through.objects.bulk_create(links, batch_size=CHUNK)
+    insert_rows(through, links)
     return len(links)
 
 
@@ -424,14 +409,15 @@ def generate(news=0, resources=0, seed=1, progress=None):
                     pages = [_resource(next(counter), rng, today) for _ in range(size)]
                     bulk_add_children(parent, pages, now)
                     report.add("theme links", _link_themes(ResourcePageTheme, pages, themes, rng))
-                    ResourceDocument.objects.bulk_create(
+                    insert_rows(
+                        ResourceDocument,
                         [
                             ResourceDocument(
                                 page_id=page.id, document=documents[i % len(documents)]
                             )
                             for i, page in enumerate(pages)
                             if documents and i % 3 == 0
-                        ]
+                        ],
                     )
                 index_pages(pages)
             done += size
@@ -439,6 +425,7 @@ def generate(news=0, resources=0, seed=1, progress=None):
             if progress:
                 progress(build, done, kind_total)
     if news or resources:
+        finish_index()
         analyze()
     return report
 
@@ -451,28 +438,54 @@ def analyze():
         cursor.execute("ANALYZE")
 
 
+@contextmanager
+def _bulk_page_deletion():
+    """Without the handlers that cost a few queries per deleted page (about 70 ms a page on a
+    loaded machine: an hour for 60,000), each replaced by what the deletion does in bulk:
+
+    - the search index entries go with the pages through their generic relation;
+    - the reference index rows are removed per chunk (:func:`_remove_references`);
+    - Wagtail's unpublishing of each live page before its deletion only tells the front-end
+      cache and the page cache, which the deletion tells anyway (``post_delete``).
+    """
+    search_models = [
+        model for model in get_indexed_models() if issubclass(model, (NewsPage, ResourcePage, Page))
+    ]
+    for model in search_models:
+        post_delete.disconnect(search_signals.post_delete_signal_handler, sender=model)
+    pre_delete.disconnect(wagtail_signals.pre_delete_page_unpublish, sender=Page)
+    try:
+        with wagtail_signals.disable_reference_index_auto_update():
+            yield
+    finally:
+        pre_delete.connect(wagtail_signals.pre_delete_page_unpublish, sender=Page)
+        for model in search_models:
+            post_delete.connect(search_signals.post_delete_signal_handler, sender=model)
+
+
+def _remove_references(ids):
+    """The reference index rows from and to these pages (Wagtail's ``remove_for_object`` and
+    ``remove_references_to``, for a chunk of pages at once)."""
+    page_ct = ContentType.objects.get_for_model(Page)
+    object_ids = [str(pk) for pk in ids]
+    ReferenceIndex.objects.filter(base_content_type=page_ct, object_id__in=object_ids).delete()
+    ReferenceIndex.objects.filter(to_content_type=page_ct, to_object_id__in=object_ids).delete()
+
+
 def delete_generated(progress=None):
     """Remove every generated page with its revisions, links and index entries, then the
     generator's media and the themes it created that no page carries any more."""
     report = Report()
     ids = list(generated_pages().values_list("pk", flat=True))
-    # Each deleted page would remove its index entries one by one (a query per page and model):
-    # the entries go with the pages through their generic relation instead.
-    handlers = [
-        model for model in get_indexed_models() if issubclass(model, (NewsPage, ResourcePage, Page))
-    ]
-    for model in handlers:
-        post_delete.disconnect(search_signals.post_delete_signal_handler, sender=model)
-    try:
+    with _bulk_page_deletion():
         for start in range(0, len(ids), CHUNK):
+            chunk = ids[start : start + CHUNK]
             with transaction.atomic():
-                Page.objects.filter(pk__in=ids[start : start + CHUNK]).delete()
-            report.add("pages", len(ids[start : start + CHUNK]))
+                _remove_references(chunk)
+                Page.objects.filter(pk__in=chunk).delete()
+            report.add("pages", len(chunk))
             if progress:
                 progress("pages", start + CHUNK, len(ids))
-    finally:
-        for model in handlers:
-            post_delete.connect(search_signals.post_delete_signal_handler, sender=model)
     collection = Collection.objects.filter(name=COLLECTION_NAME).first()
     if collection is not None:
         for model in (get_image_model(), get_document_model()):

@@ -112,6 +112,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         **DATABASES["default"].get("OPTIONS", {}),
     }
+# PostgreSQL's JIT compiles any query it estimates as costly; with tens of thousands of pages the
+# site's aggregates (theme counts, search candidates) cross that threshold and spend up to a
+# second compiling for a few milliseconds of work (EXPLAIN ANALYZE, issue 12). A web site's short
+# queries never gain from it.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"]["OPTIONS"] = {
+        "options": "-c jit=off",
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {

@@ -120,11 +120,15 @@ class Theme(TagBase):
         return max(filter(None, dates), default=None)
 
 
-def theme_in_use(slug, request=None):
-    """The theme with this slug if a visible page carries it (``Theme.objects.in_use()``), or
-    ``None``: the themes in use are found once per generation (``home.page_cache.derived``) for
-    every theme page and theme feed."""
-    themes = derived(
+def themes_in_use(request=None):
+    """Every theme a visible page carries (``Theme.objects.in_use()``, with ``lastmod``), slug to
+    theme in slug order: found once per generation (``home.page_cache.derived``) for every theme
+    page, theme feed and the sitemap."""
+    return derived(
         request, "themes-in-use", lambda: {theme.slug: theme for theme in Theme.objects.in_use()}
     )
-    return themes.get(slug)
+
+
+def theme_in_use(slug, request=None):
+    """The theme with this slug if a visible page carries it, or ``None``."""
+    return themes_in_use(request).get(slug)

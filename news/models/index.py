@@ -2,7 +2,8 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
-from home.models import BasePage, Theme
+from home.models import BasePage
+from home.models.theme import themes_in_use
 from news import listing
 from news.feeds.routes import FeedRoutesMixin
 
@@ -64,7 +65,7 @@ class NewsIndexPage(FeedRoutesMixin, RoutablePageMixin, BasePage):
         """The listing, then the themes index and one page per theme in use (routes of this page,
         which Wagtail's sitemap cannot see by itself)."""
         urls = super().get_sitemap_urls(request)
-        themes = list(Theme.objects.in_use())
+        themes = list(themes_in_use(request).values())
         if not themes:
             return urls
         base = self.get_full_url(request)

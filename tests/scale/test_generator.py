@@ -4,10 +4,12 @@ database as it was."""
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import override_settings
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, Revision
+from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision
+from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
 from home.models import Theme
@@ -37,6 +39,8 @@ def snapshot():
         get_image_model(),
         get_document_model(),
         Collection,
+        ReferenceIndex,
+        PageLogEntry,
     ]
     counts = {model.__name__: model.objects.count() for model in models}
     counts["numchild"] = list(Page.objects.order_by("path").values_list("path", "numchild"))
@@ -121,3 +125,31 @@ def test_a_second_run_adds_to_the_first(generated, news_index):
 def test_delete_leaves_the_database_as_before(generated):
     call_command("generate_content", delete=True, force=True)
     assert snapshot() == generated
+
+
+def index_entries(ids):
+    """The entries of ``ids``; the themes of a page come in no set order (Wagtail prefetches them
+    unordered), so the body is compared by its lexemes and words, not their positions."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT content_type_id, object_id, title::text, autocomplete::text, "
+            f"strip(body)::text, title_text, body_text FROM {IndexEntry._meta.db_table} "
+            "WHERE object_id = ANY(%s) ORDER BY content_type_id, object_id",
+            [[str(pk) for pk in ids]],
+        )
+        return [(*row[:6], sorted(row[6].split())) for row in cursor.fetchall()]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the bulk SQL is PostgreSQL's")
+def test_search_entries_are_the_ones_the_backend_makes(generated):
+    """The generator writes index entries in bulk SQL (news/bulk_index.py): the same weighted
+    vectors and texts as the search backend's own ``add_bulk``, for every generated model."""
+    pages = [page.specific for page in generator.generated_pages()]
+    ids = [page.pk for page in pages]
+    bulk = index_entries(ids)
+    assert len(bulk) == len(pages)
+    IndexEntry.objects.filter(object_id__in=[str(pk) for pk in ids]).delete()
+    backend = get_search_backend()
+    for model in {type(page) for page in pages}:
+        backend.add_bulk(model, list(model.get_indexed_objects().filter(pk__in=ids)))
+    assert index_entries(ids) == bulk

@@ -2,9 +2,12 @@
 bounded number of words and never fail; the count of results stops at a cap."""
 
 import pytest
+from django.db import connection
 
 from home import ranked_search
+from news.models import NewsPage
 from tests.conftest import count_queries, make_news
+from tests.factories import ArticlePageFactory
 
 HOSTILE = [
     " ".join("abcdefghijklmnopqrstuvwxyz"[i % 26] for i in range(300)),  # 300 one-letter words
@@ -65,3 +68,36 @@ def test_the_count_stops_at_the_cap(client, small_cap, monkeypatch):
 
 def test_a_page_beyond_the_capped_count_is_a_404(client, small_cap):
     assert client.get("/recherche/", {"q": "chapô", "page": 3}).status_code == 404
+
+
+needs_postgres = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="PostgreSQL's ranking (home.ranked_search)"
+)
+
+
+@needs_postgres
+def test_a_word_in_every_page_ranks_a_bounded_set_with_title_matches_first(
+    client, small_cap, news_index
+):
+    """Past the cap, only ``COUNT_CAP`` + 1 title matches and as many others are ranked, fewer
+    than all the matches: the item whose title holds the word still comes first, and every
+    result holds the word."""
+    ArticlePageFactory(parent=news_index, title="Le chapô du mois")
+    response = client.get("/recherche/", {"q": "chapô"})
+    assert response.status_code == 200
+    results = [result.page for result in response.context["results"]]
+    assert results[0].title == "Le chapô du mois"
+    assert all("chapô" in page.introduction for page in results)
+    visible = NewsPage.objects.visible()
+    matches = ranked_search.postgres_matches(["chapô"], visible, [NewsPage]).count()
+    ranked = ranked_search.postgres_entries(["chapô"], visible, [NewsPage]).count()
+    assert matches == 7
+    assert ranked < matches and ranked <= 2 * (ranked_search.COUNT_CAP + 1)
+
+
+@needs_postgres
+def test_the_database_session_runs_without_jit(db):
+    """JIT compilation costs up to a second on the site's aggregates at volume (settings)."""
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"

@@ -6,6 +6,8 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from home.sitemaps import PageSitemap
 from tests.conftest import count_queries
@@ -74,6 +76,18 @@ def test_section_queries_do_not_grow_with_the_pages(client, site, news_index, mo
     assert large <= small + 2  # one query per page type in the section, not per page
     index, _ = count_queries(lambda: client.get("/sitemap.xml"))
     assert index <= 5
+
+
+def test_the_theme_urls_come_from_the_cached_themes_in_use(client, site):
+    """The themes in use cost an aggregate over every themed page (seconds at 50,000 items): the
+    first section reads them from the shared cache, found once per generation for the theme
+    pages and feeds as well (``home.models.theme.themes_in_use``)."""
+    client.get("/actualites/themes/economie-territoriale/")
+    with CaptureQueriesContext(connection) as queries:
+        root = parse(client.get("/sitemap-pages.xml"))
+    locs = [url.findtext("sm:loc", namespaces=NS) for url in root.findall("sm:url", NS)]
+    assert "http://localhost/actualites/themes/economie-territoriale/" in locs
+    assert not [query for query in queries if "home_theme" in query["sql"]]
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,8 @@ table. The generated content is removed at the end unless ``--keep`` is given. L
 ``generate_content``, it refuses to run with ``DEBUG`` off unless ``--force``.
 """
 
+import math
+import os
 import time
 
 from django.conf import settings
@@ -19,8 +21,10 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
+from home.sitemaps import PageSitemap
 from news import generator
-from news.models import ArticlePage, NewsIndexPage, TestimonialPage, WebinarPage
+from news.listing import PER_PAGE
+from news.models import ArticlePage, NewsIndexPage, NewsPage, TestimonialPage, WebinarPage
 from resources.models import ResourcePage
 
 PUBLIC_URLS = [
@@ -80,10 +84,14 @@ class Command(BaseCommand):
                 start = time.perf_counter()
                 generator.generate(news=volume - made, resources=(volume - made) // 5)
                 made = volume
+                load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
                 self.stdout.write(
-                    f"{volume} news: generated in {time.perf_counter() - start:.0f} s"
+                    f"{volume} news: generated in {time.perf_counter() - start:.0f} s "
+                    f"(load average {load})"
                 )
-                table[volume] = {url: self.measure(client, url) for client, url in self.urls()}
+                table[volume] = {
+                    label: self.measure(client, url) for label, client, url in self.urls()
+                }
         finally:
             if created:
                 user.delete()
@@ -92,13 +100,22 @@ class Command(BaseCommand):
         self.report(table)
 
     def urls(self):
-        """The public URLs, one page of each type, and the admin explorer of the news index."""
-        urls = [(self.client, url) for url in PUBLIC_URLS]
+        """``(label, client, url)``: the public URLs, the last page of the listing and of the
+        sitemap, one page of each type, and the admin explorer of the news index."""
+        urls = [(url, self.client, url) for url in PUBLIC_URLS]
+        last = max(1, math.ceil(NewsPage.objects.visible().count() / PER_PAGE))
+        urls.append(("/actualites/?page=(dernière)", self.client, f"/actualites/?page={last}"))
+        sections = max(1, math.ceil(PageSitemap().visible_pages().count() / PageSitemap.limit))
+        urls.append(
+            ("/sitemap-pages.xml?p=(dernière)", self.client, f"/sitemap-pages.xml?p={sections}")
+        )
         for model in (ArticlePage, WebinarPage, TestimonialPage, ResourcePage):
             page = model.objects.filter(slug__startswith=generator.SLUG_PREFIX).first()
-            urls.append((self.client, page.url))
+            label = f"{model._meta.verbose_name} ({page.url.rstrip('/').rsplit('/', 1)[0]}/...)"
+            urls.append((label, self.client, page.url))
         news_index = NewsIndexPage.objects.first()
-        urls.append((self.admin, f"/admin/pages/{news_index.pk}/"))
+        explorer = f"/admin/pages/{news_index.pk}/"
+        urls.append((explorer, self.admin, explorer))
         return urls
 
     def measure(self, client, url):
