@@ -28,7 +28,7 @@ def drop_date_index(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("home", "0004_sitesettings_support_email"),
+        ("home", "0005_root_collection_name"),
         ("wagtailcore", "0001_initial"),
     ]
 
