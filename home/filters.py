@@ -204,6 +204,12 @@ class ListingFilterSet(django_filters.FilterSet):
     def is_active(self):
         return bool(self.values)
 
+    def count_key(self, *listing):
+        """``listing`` (what is filtered: an index page's id) and the filters in effect, as the
+        key of the listing's total (``home.pagination.paginate``)."""
+        chosen = (f"{name}={getattr(value, 'pk', value)}" for name, value in self.values.items())
+        return (*listing, *chosen)
+
     def value_text(self, name, value):
         """A filter's value in words, as its field shows it."""
         field = self.form.fields[name]

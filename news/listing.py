@@ -12,6 +12,7 @@ from django.http import Http404
 from home.formatting import count_fr
 from home.models import Theme
 from home.models.theme import theme_in_use
+from home.page_cache.derived import derived
 from home.pagination import paginate
 from resources.models import ResourcePage
 
@@ -30,7 +31,9 @@ def listing_context(index, request):
     filters = NewsFilterSet(request.GET, visible().child_of(index), index=index, request=request)
     if not filters.is_valid():
         raise Http404("Ce filtre ne correspond à aucune actualité.")
-    results = paginate(request, filters.qs.for_cards(), PER_PAGE)
+    results = paginate(
+        request, filters.qs.for_cards(), PER_PAGE, count_key=filters.count_key(index.pk)
+    )
     if filters.is_active:
         empty = "Aucune actualité ne correspond à ces critères. Essayez d'effacer un filtre."
     else:
@@ -49,10 +52,19 @@ def listing_context(index, request):
 def theme_list_context(index, request):
     """``/actualites/themes/``: every theme that visible news or resources carry, with counts.
 
-    One query for the counts, whatever the number of themes, news and resources.
+    One query for the counts, whatever the number of themes, news and resources, once per
+    generation (``home.page_cache.derived``).
     """
-    themes = Theme.objects.with_counts(
-        news_count=visible().child_of(index), resource_count=ResourcePage.objects.visible()
+    themes = derived(
+        request,
+        "theme-list",
+        lambda: list(
+            Theme.objects.with_counts(
+                news_count=visible().child_of(index),
+                resource_count=ResourcePage.objects.visible(),
+            )
+        ),
+        index.pk,
     )
     return {
         "themes": themes,
@@ -72,7 +84,7 @@ def theme_context(index, request, slug):
     if theme is None:
         raise Http404("Aucune page visible ne porte ce thème.")
     news = visible().child_of(index).filter(tagged_themes__tag=theme)
-    results = paginate(request, news.for_cards(), PER_PAGE)
+    results = paginate(request, news.for_cards(), PER_PAGE, count_key=(index.pk, "theme", theme.pk))
     return {
         "theme": theme,
         "page_obj": results,

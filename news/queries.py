@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from home.cards import image_prefetch
 from home.models import Theme
+from home.page_cache.derived import derived
 
 from .models import NewsPage, TestimonialPage, WebinarPage
 
@@ -78,12 +79,13 @@ def featured_testimonial(now=None):
     return visible(TestimonialPage, now).prefetch_related(image_prefetch("portrait")).first()
 
 
-def home_sections(home, now=None):
+def home_sections(home, now=None, request=None):
     """What the home page shows of the news, in a constant number of queries.
 
     ``latest_news``: the three most recent items; ``highlight_webinar``: the next webinar or, when
     none is announced, the latest recap (``highlight_is_upcoming`` says which); ``testimonial``;
-    ``themes``: themes with their counts.
+    ``themes``: themes with their counts (counted once per generation, ``home.page_cache.derived``:
+    the one aggregate here that grows with the site).
     """
     now = now or timezone.now()
     news = visible(now=now).descendant_of(home)
@@ -96,5 +98,7 @@ def home_sections(home, now=None):
         "highlight_webinar": webinar,
         "highlight_is_upcoming": upcoming,
         "testimonial": featured_testimonial(now),
-        "themes": list(Theme.objects.with_counts(count=news)),
+        "themes": derived(
+            request, "home-themes", lambda: list(Theme.objects.with_counts(count=news)), home.pk
+        ),
     }

@@ -49,7 +49,9 @@ register_snippet(SpeakerViewSet)
 @hooks.register(HOME_SECTIONS_HOOK)
 def news_on_the_home_page(home_page, request):
     """The latest items, the webinar of the moment, a testimonial and the themes."""
-    return HomeSection("news/includes/home_sections.html", home_sections(home_page), order=10)
+    return HomeSection(
+        "news/includes/home_sections.html", home_sections(home_page, request=request), order=10
+    )
 
 
 @hooks.register(SEARCH_KINDS_HOOK, order=10)

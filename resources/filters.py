@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from home.filters import FlagFilter, ListingFilterSet, SlugChoiceFilter, ThemeFilter
 from home.models import Theme
+from home.page_cache.derived import derived
 from resources.models import (
     Audience,
     Organisation,
@@ -51,13 +52,26 @@ class ResourceFilterSet(ListingFilterSet):
         help_text="Dispositifs dont l'appel est en cours, et ressources permanentes.",
     )
 
-    def __init__(self, data, queryset, *, today=None, **kwargs):
+    def __init__(self, data, queryset, *, today=None, index=None, **kwargs):
+        """``index``: the resource index whose resources ``queryset`` holds; its themes and
+        organisations are then kept per generation (``home.page_cache.derived``) instead of
+        found again on every visit."""
         super().__init__(data, queryset, **kwargs)
         self.today = today or timezone.localdate()
-        self.filters["theme"].queryset = Theme.objects.with_counts(count=queryset)
-        self.filters["structure"].queryset = Organisation.objects.filter(
-            resource_links__page__in=queryset
-        ).distinct()
+        themes = Theme.objects.with_counts(count=queryset)
+        organisations = Organisation.objects.filter(resource_links__page__in=queryset).distinct()
+
+        def choices():
+            return list(themes), list(organisations)
+
+        self.filters["theme"].queryset = themes
+        self.filters["structure"].queryset = organisations
+        if index is not None:
+            known_themes, known_organisations = derived(
+                self.request, "resource-filter-choices", choices, index.pk
+            )
+            self.filters["theme"].extra["instances"] = known_themes
+            self.filters["structure"].extra["instances"] = known_organisations
 
     # Themes and organisations through subqueries: a resource shows once whatever it links to.
     def filter_theme(self, queryset, name, theme):

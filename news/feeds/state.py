@@ -1,7 +1,9 @@
 """What one request needs to know about one feed: its pages, its ETag and Last-Modified date.
 
 Computed once per request and feed (``feed_state``) and shared by the conditional GET, which
-answers 304 from one cheap aggregate query, and by the feed itself.
+answers 304 from one aggregate query, and by the feed itself. The aggregate (count and latest
+publication of the feed's pages, which grows with the site) is kept once per generation
+(``home.page_cache.derived``): a publication changes the generation, hence the ETag.
 """
 
 import hashlib
@@ -10,6 +12,7 @@ from django.db.models import Count, F, Max
 from django.http import Http404
 
 from home.models.theme import theme_in_use
+from home.page_cache.derived import derived
 from news.kinds import KINDS_BY_SEGMENT
 from news.models import NewsPage
 
@@ -26,7 +29,7 @@ class FeedState:
     publication date changes when any page is published again. An unknown kind or theme is a 404.
     """
 
-    def __init__(self, kind=None, theme=None):
+    def __init__(self, kind=None, theme=None, request=None):
         self.kind = None
         if kind is not None:
             self.kind = KINDS_BY_SEGMENT.get(kind)
@@ -35,7 +38,7 @@ class FeedState:
         self.theme = None
         if theme is not None:
             # Only a theme a visible page carries has feeds (``Theme.objects.in_use``).
-            self.theme = theme_in_use(theme)
+            self.theme = theme_in_use(theme, request)
             if self.theme is None:
                 raise Http404("Thème inconnu")
         self.visible = NewsPage.objects.visible()
@@ -45,7 +48,15 @@ class FeedState:
         if self.theme:
             queryset = queryset.filter(tagged_themes__tag=self.theme)
         self.queryset = queryset
-        stats = queryset.order_by().aggregate(count=Count("pk"), latest=Max("last_published_at"))
+        stats = derived(
+            request,
+            "feed-stats",
+            lambda: queryset.order_by().aggregate(
+                count=Count("pk"), latest=Max("last_published_at")
+            ),
+            self.kind.segment if self.kind else "-",
+            self.theme.slug if self.theme else "-",
+        )
         self.count = stats["count"]
         self.last_modified = stats["latest"]
 
@@ -73,5 +84,5 @@ def feed_state(request, kind=None, theme=None):
     the feed itself."""
     states = request.__dict__.setdefault("_news_feed_states", {})
     if (kind, theme) not in states:
-        states[(kind, theme)] = FeedState(kind, theme)
+        states[(kind, theme)] = FeedState(kind, theme, request)
     return states[(kind, theme)]

@@ -7,6 +7,7 @@ from django.views.decorators.http import condition, require_safe
 
 from home.breadcrumbs import breadcrumb_trail
 from home.models import Theme
+from home.page_cache.derived import derived
 from home.site_urls import absolute_url
 from news.feeds.catalogue import kind_feed, site_feed, theme_feed
 from news.feeds.channels import CACHE_SECONDS, NewsAtomFeed, NewsRssFeed
@@ -62,7 +63,14 @@ def feeds_page(request, index):
     Only themes that have at least one published news item get a line: an empty feed would only
     disappoint whoever subscribes to it.
     """
-    themes = Theme.objects.with_counts(news_count=NewsPage.objects.visible().child_of(index))
+    themes = derived(
+        request,
+        "feed-themes",
+        lambda: list(
+            Theme.objects.with_counts(news_count=NewsPage.objects.visible().child_of(index))
+        ),
+        index.pk,
+    )
     context = {
         "seo_title": "Flux RSS",
         "meta_description": "Suivez les actualités, webinaires et témoignages du Club des Développeurs de Nouvelle-Aquitaine dans votre lecteur de flux RSS ou Atom.",

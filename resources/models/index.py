@@ -40,10 +40,15 @@ class ResourceIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         filters = ResourceFilterSet(
-            request.GET, ResourcePage.objects.visible().alphabetical().descendant_of(self)
+            request.GET,
+            ResourcePage.objects.visible().alphabetical().descendant_of(self),
+            index=self,
+            request=request,
         )
         if not filters.is_valid():
             raise Http404("Ce filtre ne correspond à aucune ressource.")
         context["filters"] = filters
-        context["page_obj"] = paginate(request, filters.qs.for_cards(), self.per_page)
+        context["page_obj"] = paginate(
+            request, filters.qs.for_cards(), self.per_page, count_key=filters.count_key(self.pk)
+        )
         return context
