@@ -40,6 +40,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, ReferenceIndex, Revision
 
 from home.models import Theme
+from home.page_cache.invalidation import invalidate
 from news.bulk_index import finish as finish_index
 from news.bulk_index import index_pages
 from news.bulk_rows import insert_rows
@@ -427,6 +428,9 @@ def generate(news=0, resources=0, seed=1, progress=None):
     if news or resources:
         finish_index()
         analyze()
+        # Rows written in bulk send no signal: retire what the shared cache holds (pages, counts,
+        # menus) on every app server, as a publication does.
+        invalidate()
     return report
 
 

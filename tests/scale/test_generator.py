@@ -122,6 +122,17 @@ def test_a_second_run_adds_to_the_first(generated, news_index):
     assert Page.find_problems() == ([], [], [], [], [])
 
 
+def test_generated_items_show_at_once_where_counts_were_cached(generated, client):
+    """Bulk rows send no signal (a second run creates no theme, image or document either): the
+    generator itself retires what the shared cache holds (the listing's total, kept per
+    generation, and the cached pages)."""
+    assert f"{NEWS} actualités" in client.get("/actualites/").content.decode()
+    assert client.get("/actualites/?page=4").status_code == 404
+    call_command("generate_content", news=12, force=True)
+    assert f"{NEWS + 12} actualités" in client.get("/actualites/").content.decode()
+    assert client.get("/actualites/?page=4").status_code == 200
+
+
 def test_delete_leaves_the_database_as_before(generated):
     call_command("generate_content", delete=True, force=True)
     assert snapshot() == generated
