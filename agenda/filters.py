@@ -22,7 +22,8 @@ MODES = {
 
 class SessionFilter(ListingFilterSet):
     """Filters the sessions of the agenda (the site's one filter mechanism, ``home.filters``);
-    ``themes`` limits the theme choices."""
+    ``themes`` (the themes sessions carry, already fetched) are the theme choices, offered and
+    checked without a query."""
 
     theme = ThemeFilter(
         field_name="tagged_themes__tag",
@@ -39,7 +40,8 @@ class SessionFilter(ListingFilterSet):
 
     def __init__(self, data, queryset, *, themes):
         super().__init__(data, queryset)
-        self.filters["theme"].queryset = themes
+        self.filters["theme"].queryset = Theme.objects.filter(pk__in=[t.pk for t in themes])
+        self.filters["theme"].extra["instances"] = themes
 
     def filter_mode(self, queryset, name, value):
         return queryset.filter(MODES[value][1]) if value else queryset

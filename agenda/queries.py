@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from home.models import Theme
 from news.models import WebinarPage
+from news.models.webinar import not_ended
 
 # How long an ended session stays in the subscribed calendars: a year of history, so that a
 # calendar fetched every hour stays small after years of sessions.
@@ -39,7 +40,7 @@ def sessions(site_root=None, now=None):
 
 def upcoming(queryset, now=None):
     """Sessions that have not ended yet, soonest first."""
-    return queryset.filter(ends_at_db__gt=now or timezone.now()).order_by("starts_at", "pk")
+    return not_ended(queryset, now or timezone.now()).order_by("starts_at", "pk")
 
 
 def past(queryset, now=None):
@@ -50,7 +51,7 @@ def past(queryset, now=None):
 def in_calendars(queryset, now=None):
     """Sessions a subscribed calendar carries: upcoming ones and those of the last year."""
     since = (now or timezone.now()) - CALENDAR_HISTORY
-    return queryset.filter(ends_at_db__gt=since).order_by("starts_at", "pk")
+    return not_ended(queryset, since).order_by("starts_at", "pk")
 
 
 def session_themes(queryset):

@@ -25,9 +25,12 @@ from agenda import calendars, queries
 from agenda.filters import SessionFilter
 from home.formatting import count_fr, month_fr
 from home.models import Theme
+from home.page_cache.derived import derived
 from home.pagination import paginate
 
 PAST_PER_PAGE = 10
+# The upcoming sessions the page lists (the soonest); the calendars carry them all.
+UPCOMING_SHOWN = 30
 # How long clients and proxies may keep a calendar: the feeds' 15 minutes (``news.feeds``).
 CACHE_SECONDS = 15 * 60
 # How long the app servers keep a built calendar (its key changes with its content).
@@ -53,23 +56,33 @@ def agenda_context(agenda, request):
     """``/agenda/``: upcoming sessions by month, then past sessions, most recent first."""
     now = timezone.now()
     all_sessions = queries.sessions(site_root_of(agenda), now)
-    filterset = SessionFilter(
-        request.GET, all_sessions, themes=queries.session_themes(all_sessions)
+    # The themes sessions carry, with their counts: an aggregate that grows with the site,
+    # counted once per generation (``home.page_cache.derived``).
+    themes = derived(
+        request, "agenda-themes", lambda: list(queries.session_themes(all_sessions)), agenda.pk
     )
+    filterset = SessionFilter(request.GET, all_sessions, themes=themes)
     if not filterset.is_valid():
         raise Http404("Ce filtre ne correspond à aucune session.")
     sessions = filterset.qs
-    upcoming = list(queries.upcoming(sessions, now).for_cards())
+    upcoming_sessions = queries.upcoming(sessions, now)
+    upcoming = list(upcoming_sessions.for_cards()[: UPCOMING_SHOWN + 1])
+    upcoming_count = len(upcoming)
+    if upcoming_count > UPCOMING_SHOWN:
+        upcoming_count = upcoming_sessions.count()
+        upcoming = upcoming[:UPCOMING_SHOWN]
     past_page = paginate(request, queries.past(sessions, now).for_cards(), PAST_PER_PAGE)
     filtered = filterset.is_filtered
     return {
         "filter_form": filterset.form,
         "is_filtered": filtered,
         "months": group_by_month(upcoming),
-        "upcoming_count": len(upcoming),
+        "upcoming_count": upcoming_count,
         "upcoming_label": count_fr(
-            len(upcoming), "session à venir", "sessions à venir", "Aucune session à venir"
+            upcoming_count, "session à venir", "sessions à venir", "Aucune session à venir"
         ),
+        "upcoming_more": upcoming_count - len(upcoming),
+        "upcoming_shown": len(upcoming),
         "upcoming_empty": (
             "Aucune session à venir ne correspond à ces critères. Essayez d'effacer un filtre."
             if filtered

@@ -28,6 +28,7 @@ from home.models import Theme
 from home.page_cache.derived import derived
 
 from .models import NewsPage, TestimonialPage, WebinarPage
+from .models.webinar import not_ended
 
 HOME_LATEST_COUNT = 3
 
@@ -59,7 +60,7 @@ def _webinars_with_end(now):
 def next_webinar(now=None):
     """The next webinar that has not ended yet (one in progress counts), or ``None``."""
     now = now or timezone.now()
-    return _webinars_with_end(now).filter(ends_at_db__gt=now).order_by("starts_at", "pk").first()
+    return not_ended(_webinars_with_end(now), now).order_by("starts_at", "pk").first()
 
 
 def latest_recap(now=None):

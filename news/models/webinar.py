@@ -1,6 +1,7 @@
 import datetime
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -32,6 +33,18 @@ SESSION_TYPE_CHOICES = [
     ("presentation-dispositif", "Présentation de dispositif"),
     ("atelier", "Atelier"),
 ]
+
+# The longest a session may last (a week). It also bounds the search for the sessions not yet
+# ended: those that started less than this long ago or later, an index range on ``starts_at``
+# instead of every past session (``not_ended``).
+LONGEST_SESSION = datetime.timedelta(days=7)
+
+
+def not_ended(queryset, now):
+    """The sessions of ``queryset`` (annotated with ``ends_at_db``) that have not ended at
+    ``now``; one in progress counts."""
+    return queryset.filter(starts_at__gt=now - LONGEST_SESSION, ends_at_db__gt=now)
+
 
 # Fields whose change makes calendar subscribers update their copy (see ``WebinarPage.save``).
 SCHEDULE_FIELDS = ("starts_at", "duration_minutes", "cancelled")
@@ -82,6 +95,12 @@ class WebinarPage(NewsPage):
     duration_minutes = models.PositiveSmallIntegerField(
         "durée (minutes)",
         default=60,
+        validators=[
+            MaxValueValidator(
+                LONGEST_SESSION // datetime.timedelta(minutes=1),
+                "Une session dure au plus une semaine (%(limit_value)s minutes).",
+            )
+        ],
         help_text="La durée prévue de la session, en minutes.",
     )
     attendance = models.CharField(
@@ -196,6 +215,7 @@ class WebinarPage(NewsPage):
     class Meta:
         verbose_name = "webinaire"
         verbose_name_plural = "webinaires"
+        indexes = [models.Index(fields=["starts_at"], name="news_webinar_starts_at")]
 
     def clean(self):
         super().clean()

@@ -74,3 +74,15 @@ class SessionEditedInTheAdminTests(WagtailPageTestCase):
         assert event["SEQUENCE"] == 2 and str(event["STATUS"]) == "CANCELLED"
         assert page.cancelled and page.live
         assert timezone.localtime(page.starts_at).hour == 15
+
+    def test_a_session_longer_than_a_week_is_a_form_error_and_nothing_is_lost(self):
+        self.login()
+        data = session_form(duration_minutes="20000")
+        data["action-publish"] = "action-publish"
+        add = reverse("wagtailadmin_pages:add", args=("news", "webinarpage", self.index.pk))
+        response = self.client.post(add, data)
+        assert response.status_code == 200
+        form = response.context["form"]
+        assert "au plus une semaine" in str(form.errors["duration_minutes"])
+        assert form["title"].value() == "Présentation des aides"
+        assert not WebinarPage.objects.filter(slug="presentation-des-aides").exists()

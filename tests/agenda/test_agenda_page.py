@@ -9,10 +9,11 @@ import time_machine
 from wagtail.test.utils import WagtailPageTestCase
 
 from agenda.models import AgendaPage
-from agenda.views import PAST_PER_PAGE
+from agenda.views import PAST_PER_PAGE, UPCOMING_SHOWN
 from home.models import HomePage, StandardPage
 from news.models import NewsIndexPage
 from tests.agenda.conftest import count_queries, make_session, paris
+from tests.agenda.ics import events_by_uid
 from tests.factories import ImageFactory
 
 pytestmark = pytest.mark.django_db
@@ -299,3 +300,22 @@ class TestPageTree(WagtailPageTestCase):
         self.assertCanNotCreateAt(NewsIndexPage, AgendaPage)
         self.assertCanNotCreateAt(AgendaPage, StandardPage)
         assert AgendaPage.max_count == 1
+
+
+def test_the_page_lists_the_soonest_upcoming_sessions_and_counts_them_all(
+    client, agenda_page, news_index, frozen
+):
+    """Years of announced sessions never make an endless page: the soonest are listed, the
+    count and the calendar hold every one."""
+    shown = UPCOMING_SHOWN
+    for day in range(shown + 2):
+        make_session(
+            news_index,
+            title=f"Session {day}",
+            starts_at=paris(2027, 1, 1, 10) + datetime.timedelta(days=day),
+        )
+    upcoming = section(html_of(client), "a-venir")
+    assert titles(upcoming) == [f"Session {day}" for day in range(shown)]
+    assert f"{shown + 2} sessions à venir" in upcoming
+    assert f"Les {shown} plus proches sont listées ici" in upcoming
+    assert len(events_by_uid(client.get("/agenda/agenda.ics").content)) == shown + 2
