@@ -130,20 +130,25 @@ def visible_pages(ids, now=None):
     return [by_pk[pk] for pk in dict.fromkeys(ids) if pk in by_pk]
 
 
-def site_page(request, queryset):
-    """The first page of ``queryset`` on the request's site (an index page), or
-    ``None``: found once per generation, site and page type, however many templates and cards ask
-    (``home.page_cache.derived``)."""
+def site_page(request, model, candidates=None):
+    """The first ``model`` page on the request's site (an index page), or ``None``: found once
+    per generation, site and page type, however many templates and cards ask
+    (``home.page_cache.derived``), and once per request without building a query (cards ask
+    for it a few times each).
+
+    ``candidates``: a function returning the pages to choose from (default: the visible ones).
+    """
     memo = request.__dict__.setdefault("_site_pages", {}) if request is not None else {}
-    if queryset.model not in memo:
+    if model not in memo:
+        queryset = candidates() if candidates is not None else model.objects.visible()
         site = Site.find_for_request(request) if request is not None else None
         if site is not None:
             queryset = queryset.descendant_of(site.root_page, inclusive=True)
-        memo[queryset.model] = derived(
+        memo[model] = derived(
             request,
             "site-page",
             queryset.first,
-            queryset.model._meta.label_lower,
+            model._meta.label_lower,
             site.pk if site is not None else "-",
         )
-    return memo[queryset.model]
+    return memo[model]

@@ -9,4 +9,4 @@ def news_index_for(request=None, page=None):
     ``None``."""
     if isinstance(page, NewsIndexPage):
         return page
-    return site_page(request, NewsIndexPage.objects.live())
+    return site_page(request, NewsIndexPage, NewsIndexPage.objects.live)

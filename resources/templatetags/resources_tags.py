@@ -65,7 +65,7 @@ def _theme_section(request, theme, heading):
     matching = resources_for_theme(theme)
     resources = list(matching.order_by("-last_published_at", "-pk")[:THEME_PAGE_RESOURCES])
     total = matching.count()
-    index = site_page(request, ResourceIndexPage.objects.visible()) if resources else None
+    index = site_page(request, ResourceIndexPage) if resources else None
     slug = getattr(theme, "slug", theme)
     return {
         "request": request,

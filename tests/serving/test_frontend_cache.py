@@ -2,6 +2,7 @@
 editor: Wagtail's ``frontend_cache`` with our backends (``home/page_cache/frontend.py``)."""
 
 import logging
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
@@ -23,13 +24,17 @@ def wagtail_roots():
     ensure_wagtail_roots()
 
 
-PROXY_PORT = 8137  # this helper's range; a closed one below
-CLOSED_PORT = 8138
+def closed_port():
+    """A loopback port nothing listens on (the system's free port, released at once)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 @pytest.fixture
-def purge_server():
-    """A stand-in for Varnish that records the PURGE requests it receives."""
+def purge_server(settings):
+    """A stand-in for Varnish that records the PURGE requests it receives, on a free port (tests
+    run in parallel), configured as the site's front-end cache."""
     received = []
 
     class Handler(BaseHTTPRequestHandler):
@@ -41,9 +46,10 @@ def purge_server():
         def log_message(self, *args):
             pass
 
-    server = HTTPServer(("127.0.0.1", PROXY_PORT), Handler)
+    server = HTTPServer(("127.0.0.1", 0), Handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
+    proxy(settings, server.server_address[1])
     yield received
     server.shutdown()
     server.server_close()
@@ -62,7 +68,6 @@ def test_publishing_purges_the_page_and_the_whole_site(
     admin_client, news_index, settings, purge_server
 ):
     page = ArticlePageFactory(parent=news_index, title="Avant")
-    proxy(settings, PROXY_PORT)
     response = admin_client.post(
         edit_url(page), article_form_data("Après", action="action-publish", slug=page.slug)
     )
@@ -72,7 +77,6 @@ def test_publishing_purges_the_page_and_the_whole_site(
 
 
 def test_editing_an_image_purges_the_site(admin_client, home_page, settings, purge_server):
-    proxy(settings, PROXY_PORT)
     ImageFactory()
     assert set(purge_server) == {("/", "localhost")}
 
@@ -81,7 +85,7 @@ def test_a_failing_purge_is_logged_and_never_blocks_publishing(
     admin_client, client, news_index, settings, caplog
 ):
     page = ArticlePageFactory(parent=news_index, title="Avant")
-    proxy(settings, CLOSED_PORT)
+    proxy(settings, closed_port())
     with caplog.at_level(logging.ERROR):
         response = admin_client.post(
             edit_url(page),
@@ -134,6 +138,5 @@ def test_frontend_cache_is_configured_from_the_environment(monkeypatch):
 
 def test_unpublishing_purges_too(admin_client, news_index, settings, purge_server):
     page = ArticlePageFactory(parent=news_index)
-    proxy(settings, PROXY_PORT)
     admin_client.post(reverse("wagtailadmin_pages:unpublish", args=[page.pk]))
     assert ("/", "localhost") in purge_server
