@@ -140,15 +140,15 @@ def site_page(request, model, candidates=None):
     """
     memo = request.__dict__.setdefault("_site_pages", {}) if request is not None else {}
     if model not in memo:
-        queryset = candidates() if candidates is not None else model.objects.visible()
         site = Site.find_for_request(request) if request is not None else None
-        if site is not None:
-            queryset = queryset.descendant_of(site.root_page, inclusive=True)
+
+        def first():
+            queryset = candidates() if candidates is not None else model.objects.visible()
+            if site is not None:
+                queryset = queryset.descendant_of(site.root_page, inclusive=True)
+            return queryset.first()
+
         memo[model] = derived(
-            request,
-            "site-page",
-            queryset.first,
-            model._meta.label_lower,
-            site.pk if site is not None else "-",
+            request, "site-page", first, model._meta.label_lower, site.pk if site else "-"
         )
     return memo[model]
