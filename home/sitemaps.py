@@ -22,6 +22,7 @@ from django.views.decorators.http import require_safe
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.contrib.sitemaps.views import sitemap
 
+from home.page_cache.derived import derived
 from home.querysets import pages
 from home.site_urls import absolute_url
 
@@ -41,12 +42,31 @@ class PageSitemap(Sitemap):
     def items(self):
         return self.visible_pages().order_by("path").defer_streamfields().specific()
 
-    def get_latest_lastmod(self):
-        """The index's ``lastmod``: one aggregate query (Django's default reads every item)."""
-        found = self.visible_pages().aggregate(
-            latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
+    @property
+    def paginator(self):
+        """Django's paginator of the items, with their count kept per generation
+        (``home.page_cache.derived``): counting every visible page is the one cost of a
+        section, and of the index, that grows with the site."""
+        paginator = super().paginator
+        paginator.count = derived(
+            self.request,
+            "sitemap-count",
+            self.visible_pages().count,
+            self.get_wagtail_site().pk,
         )
-        return found["latest"]
+        return paginator
+
+    def get_latest_lastmod(self):
+        """The index's ``lastmod``: one aggregate query (Django's default reads every item),
+        once per generation."""
+
+        def latest():
+            found = self.visible_pages().aggregate(
+                latest=Max(Coalesce("last_published_at", "latest_revision_created_at"))
+            )
+            return found["latest"]
+
+        return derived(self.request, "sitemap-lastmod", latest, self.get_wagtail_site().pk)
 
 
 SITEMAPS = {"pages": PageSitemap}

@@ -1,7 +1,7 @@
-"""The counts that grow with the site (a listing's total, the themes with their counts on the
-home page, the theme list and the feeds page, a feed's count and latest date) are counted once
-per generation, and a publication shows in them on the next request
-(``home.pagination.paginate``, ``home.page_cache.derived``)."""
+"""The counts that grow with the site are counted once per generation: a listing's total, the
+themes with their counts (home page, theme list, feeds page), a feed's count and latest date, the
+sitemap's; a publication shows in them on the next request (``home.pagination.paginate``,
+``home.page_cache.derived``)."""
 
 import pytest
 from django.db import connection
@@ -24,6 +24,8 @@ LISTINGS = [
     "/actualites/flux/",
     "/actualites/flux.rss",
     "/actualites/themes/economie-territoriale/flux.atom",
+    "/sitemap.xml",
+    "/sitemap-pages.xml",
 ]
 
 
@@ -61,6 +63,7 @@ def test_a_publication_shows_in_the_counts_on_the_next_request(client, site):
     assert "6 actualités" in client.get("/actualites/").content.decode()
     assert "Nouvelle" in client.get("/actualites/themes/economie-territoriale/").content.decode()
     assert "Nouvelle" in client.get("/actualites/flux.rss").content.decode()
+    assert "/nouvelle/" in client.get("/sitemap-pages.xml").content.decode()
     ResourcePageFactory(parent=resource_index, title="Dispositif neuf")
     assert "Dispositif neuf" in client.get("/ressources/").content.decode()
 
