@@ -24,6 +24,18 @@ max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "20000"))
 max_requests_jitter = max_requests // 10
 preload_app = True
 
+
+def when_ready(server):
+    """Before the first fork: compile the templates, import the hooks, build the URL resolver
+    (``config/warmup.py``), so that new and recycled workers serve their first requests warm."""
+    try:
+        from config.warmup import warm_up
+
+        server.log.info("Warm-up: %d templates compiled before forking", warm_up())
+    except Exception:  # a cold worker is slower, never a reason not to start
+        server.log.exception("Warm-up failed; workers will warm up on their first requests")
+
+
 # X-Forwarded-Proto / X-Forwarded-For are believed only from the proxy's address.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
 secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
