@@ -17,7 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.demo import editorial as editorial_demo
 from home.demo import site as site_demo
 from home.demo.loader import DEMO_CONTENT_HOOK
-from home.editorial import checker, guide, scheduling, themes
+from home.editorial import checker, guide, review, scheduling, themes
 from home.editorial.forms import ThemeForm
 from home.models import Theme
 from home.security import media_views
@@ -78,6 +78,17 @@ def theme_field_without_quotes():
 def date_pickers_in_quarter_hours():
     """15-minute steps in the time pickers; Escape closes the picker, not the dialog around it."""
     return format_html('<script src="{}"></script>', static("home/js/admin-datetime.js"))
+
+
+@hooks.register("after_edit_page")
+def say_what_the_review_decided(request, page):
+    """After "Approuver et publier" or "Demander des modifications" in the page editor, say what
+    happened instead of Wagtail's « La page a été mise à jour »."""
+    if not request.POST.get("action-workflow-action"):
+        return
+    text = review.review_done_message(page, request.POST.get("workflow-action-name"))
+    if text:
+        review.replace_success_message(request, text)
 
 
 @hooks.register("construct_wagtail_userbar")

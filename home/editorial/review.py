@@ -13,7 +13,9 @@ who took it and the comment, for two places:
 
 from dataclasses import dataclass
 
-from wagtail.models import Revision, TaskState, WorkflowState
+from django.contrib import messages
+from django.utils import timezone
+from wagtail.models import Page, Revision, TaskState, WorkflowState
 
 APPROVED = TaskState.STATUS_APPROVED
 CHANGES_REQUESTED = TaskState.STATUS_REJECTED
@@ -89,3 +91,37 @@ def scheduled_go_live(page):
         .values_list("approved_go_live_at", flat=True)
         .first()
     )
+
+
+def review_done_message(page, action):
+    """What the moderator reads after approving (``"approve"``) or requesting changes
+    (``"reject"``) from the page editor, instead of Wagtail's « La page a été mise à jour »;
+    None for another action."""
+    if action == "reject":
+        return (
+            f"Modifications demandées pour « {page.title} » : le rédacteur reçoit votre "
+            "commentaire par e-mail et le lit en haut de la page dans l'éditeur. La page n'est "
+            "pas publiée."
+        )
+    if action != "approve":
+        return None
+    go_live = scheduled_go_live(page)
+    if go_live is not None:
+        when = timezone.localtime(go_live).strftime("%d/%m/%Y à %H:%M")
+        return (
+            f"« {page.title} » est approuvée : elle sera mise en ligne le {when} (heure de "
+            "Paris). Le rédacteur est prévenu par e-mail."
+        )
+    if Page.objects.filter(pk=page.pk, live=True).exists():  # published by the approval
+        return f"« {page.title} » est approuvée et publiée. Le rédacteur est prévenu par e-mail."
+    return f"« {page.title} » est approuvée. Le rédacteur est prévenu par e-mail."
+
+
+def replace_success_message(request, text):
+    """Put ``text`` in place of the success message the admin view has just queued."""
+    queued = getattr(messages.get_messages(request), "_queued_messages", [])
+    for index in range(len(queued) - 1, -1, -1):
+        if queued[index].level == messages.SUCCESS:
+            del queued[index]
+            break
+    messages.success(request, text)

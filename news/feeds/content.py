@@ -41,6 +41,7 @@ from wagtail.rich_text import expand_db_html
 from home.page_cache.derived import derived_many
 from home.site_urls import absolute_url
 from news.models import NewsPage, NewsPageTheme, TestimonialPage, WebinarPage, WebinarSpeaker
+from news.models.webinar import title_in_sentence
 
 # One rendition per image, in a format every feed reader displays.
 RENDITION_SPEC = "max-1200x1200|format-jpeg"
@@ -224,6 +225,8 @@ class EntryBuilder:
         if not ids:
             return {}
         webinars = self.visible.filter(pk__in=ids).only("title", "url_path", "path", "depth")
+        for webinar in webinars:
+            webinar.title_in_sentence = title_in_sentence(webinar.title)
         return {webinar.pk: webinar for webinar in webinars}
 
     @staticmethod

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
@@ -44,6 +45,21 @@ def not_ended(queryset, now):
     """The sessions of ``queryset`` (annotated with ``ends_at_db``) that have not ended at
     ``now``; one in progress counts."""
     return queryset.filter(starts_at__gt=now - LONGEST_SESSION, ends_at_db__gt=now)
+
+
+_KIND_PREFIX = re.compile(
+    r"\s*(?:{})\s*[:–—-]\s*(?=\S)".format(
+        "|".join(re.escape(label) for _, label in SESSION_TYPE_CHOICES)
+    ),
+    re.IGNORECASE,
+)
+
+
+def title_in_sentence(title):
+    """A session's title as it reads after "lors du webinaire": without a leading kind of
+    session ("Webinaire : Les aides" gives "Les aides")."""
+    found = _KIND_PREFIX.match(title)
+    return title[found.end() :] if found else title
 
 
 # Fields whose change makes calendar subscribers update their copy (see ``WebinarPage.save``).
@@ -255,6 +271,10 @@ class WebinarPage(NewsPage):
         current = max(self.sequence or 0, stored["sequence"])
         changed = any(getattr(self, name) != stored[name] for name in SCHEDULE_FIELDS)
         return current + 1 if changed else current
+
+    @property
+    def title_in_sentence(self):
+        return title_in_sentence(self.title)
 
     @property
     def ends_at(self):

@@ -2,6 +2,7 @@
 moderator's latest comment waits for the writer at the top of the page editor."""
 
 import datetime
+import json
 import re
 from zoneinfo import ZoneInfo
 
@@ -145,3 +146,53 @@ def test_hostile_comment_is_shown_as_text_in_the_banner(
     assert "<script>alert(1)" not in text
     # The plain-text e-mail quotes it as typed.
     assert "« <script>alert(1)</script> à revoir »" in mail.outbox[-1].body
+
+
+def decide_in_the_editor(client, page, action, comment="", **fields):
+    """The moderator's "Approuver et publier" / "Demander des modifications" in the page editor
+    (the action menu of the edit form, with the comment of its dialog)."""
+    data = article_form_data(
+        TITLE,
+        action="action-workflow-action",
+        slug=page.slug,
+        **{
+            "workflow-action-name": action,
+            "workflow-action-extra-data": json.dumps({"comment": comment}),
+            **fields,
+        },
+    )
+    response = client.post(edit_url(page), data, follow=True)
+    assert response.status_code == 200
+    return [str(message) for message in response.context["messages"]]
+
+
+def test_the_moderator_reads_what_an_approval_did(moderator_client, editor_client, news_index):
+    page = submit(editor_client, news_index)
+    shown = decide_in_the_editor(moderator_client, page, "approve", "Parfait.")
+    assert shown == [f"« {TITLE} » est approuvée et publiée. Le rédacteur est prévenu par e-mail."]
+    page.refresh_from_db()
+    assert page.live
+
+
+def test_the_moderator_reads_what_a_request_for_changes_did(
+    moderator_client, editor_client, news_index
+):
+    page = submit(editor_client, news_index)
+    shown = decide_in_the_editor(moderator_client, page, "reject", COMMENT)
+    assert len(shown) == 1 and shown[0].startswith(f"Modifications demandées pour « {TITLE} »")
+    assert "mise à jour" not in shown[0]
+    assert COMMENT in banner(editor_client, page)
+
+
+def test_a_scheduled_approval_says_when_the_page_goes_live(
+    moderator_client, editor_client, news_index
+):
+    with time_machine.travel(datetime.datetime(2025, 3, 10, 9, 0, tzinfo=PARIS), tick=False):
+        page = submit(editor_client, news_index, go_live_at="2025-03-11 08:00")
+        shown = decide_in_the_editor(
+            moderator_client, page, "approve", go_live_at="2025-03-11 08:00"
+        )
+    assert shown == [
+        f"« {TITLE} » est approuvée : elle sera mise en ligne le 11/03/2025 à 08:00 (heure de "
+        "Paris). Le rédacteur est prévenu par e-mail."
+    ]

@@ -223,3 +223,14 @@ def test_card_of_an_upcoming_webinar_says_when(client, news_index):
         WebinarPageFactory(parent=news_index, starts_at=PARIS_2020_11_30_14H, attendance="online")
         html = client.get(news_index.url).content.decode()
     assert "À venir, à 14 h, en ligne" in html
+
+
+def test_the_testimonial_names_its_webinar_without_repeating_webinaire(client, news_index):
+    webinar = WebinarPageFactory(parent=news_index, title="Webinaire : les aides au commerce")
+    testimonial = TestimonialPageFactory(parent=news_index, webinar=webinar)
+    html = html_of(client, testimonial)
+    assert f'lors du webinaire <a href="{webinar.url}">les aides au commerce</a>' in html
+    assert "Webinaire : les aides" not in html.split("lors du webinaire", 1)[1][:200]
+    feed = client.get("/actualites/flux.rss").content.decode()
+    assert "lors du webinaire &lt;a" in feed or "lors du webinaire <a" in feed
+    assert "« les aides au commerce »" in feed
