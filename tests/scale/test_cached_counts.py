@@ -3,10 +3,14 @@ themes with their counts (home page, theme list, feeds page), a feed's count and
 sitemap's; a publication shows in them on the next request (``home.pagination.paginate``,
 ``home.page_cache.derived``)."""
 
+import datetime
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from news.models import NewsPage
 from tests.conftest import make_news
 from tests.factories import ArticlePageFactory, ResourceIndexPageFactory, ResourcePageFactory
 
@@ -81,3 +85,18 @@ def test_a_publication_changes_the_feeds_etag(client, site):
 def test_a_page_number_beyond_the_cached_count_is_a_404(client, site):
     client.get("/actualites/")
     assert client.get("/actualites/?page=2").status_code == 404
+
+
+def test_pages_past_the_middle_are_read_from_the_end_in_the_same_order(client, site):
+    news_index, _ = site
+    make_news(news_index, 25, start=datetime.date(2019, 6, 1))  # 30 items: pages of 12, 12, 6
+    expected = [page.title for page in NewsPage.objects.visible().order_by("-date", "-pk")]
+    shown = []
+    for number in (1, 2, 3):
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(f"/actualites/?page={number}").content.decode()
+        shown += re.findall(r'class="card__title"><a href="[^"]*">([^<]*)</a>', html)
+        offsets = re.findall(r"OFFSET (\d+)", " ".join(q["sql"] for q in queries))
+        assert all(int(offset) <= 15 for offset in offsets), offsets
+    assert shown == expected
+    assert client.get("/actualites/?page=4").status_code == 404
