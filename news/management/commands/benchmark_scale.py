@@ -43,6 +43,9 @@ PUBLIC_URLS = [
     "/recherche/?q=tiers-lieux+webinaire",
     "/recherche/?q=territoires&type=ressource",
     "/recherche/?q=" + "+".join("abcdefghijklmnopqrstuvwxyz"[n % 26] for n in range(100)),
+    "/agenda/",
+    "/agenda/?theme=numerique",
+    "/agenda/agenda.ics",
     "/sitemap.xml",
     "/sitemap-pages.xml",
 ]
