@@ -20,7 +20,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Site
 
+from home.querysets import pages
 from home.sitemaps import PageSitemap
 from news import generator
 from news.listing import PER_PAGE
@@ -43,9 +45,6 @@ PUBLIC_URLS = [
     "/recherche/?q=tiers-lieux+webinaire",
     "/recherche/?q=territoires&type=ressource",
     "/recherche/?q=" + "+".join("abcdefghijklmnopqrstuvwxyz"[n % 26] for n in range(100)),
-    "/agenda/",
-    "/agenda/?theme=numerique",
-    "/agenda/agenda.ics",
     "/sitemap.xml",
     "/sitemap-pages.xml",
 ]
@@ -103,9 +102,16 @@ class Command(BaseCommand):
         self.report(table)
 
     def urls(self):
-        """``(label, client, url)``: the public URLs, the last page of the listing and of the
-        sitemap, one page of each type, and the admin explorer of the news index."""
+        """``(label, client, url)``: the public URLs, the pages of the main menu (the other apps'
+        pages too, such as the sessions' calendar page, without naming them), the last page of the
+        listing and of the sitemap, one page of each type, and the admin explorer of the news
+        index."""
         urls = [(url, self.client, url) for url in PUBLIC_URLS]
+        root = Site.objects.get(is_default_site=True).root_page
+        for page in pages().child_of(root).visible().in_menu():
+            url = page.get_url()
+            if url and url not in PUBLIC_URLS:
+                urls.append((url, self.client, url))
         last = max(1, math.ceil(NewsPage.objects.visible().count() / PER_PAGE))
         urls.append(("/actualites/?page=(dernière)", self.client, f"/actualites/?page={last}"))
         sections = max(1, math.ceil(PageSitemap().visible_pages().count() / PageSitemap.limit))
