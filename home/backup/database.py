@@ -159,14 +159,7 @@ class SqliteDatabase(Database):
         return super().is_empty()
 
     def dump(self, path):
-        source = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True)
-        target = sqlite3.connect(path)
-        try:
-            with target:
-                source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _sqlite_copy(self.path, path)
 
     def clear(self):
         """Nothing to do: the backup API replaces the target's whole content."""
@@ -174,11 +167,17 @@ class SqliteDatabase(Database):
 
     def load(self, path):
         self.connection.close()
-        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        target = sqlite3.connect(self.path)
-        try:
-            with target:
-                source.backup(target)
-        finally:
-            target.close()
-            source.close()
+        _sqlite_copy(path, self.path)
+
+
+def _sqlite_copy(source_path, target_path):
+    """Copy the SQLite database at ``source_path`` (opened read-only) over ``target_path`` with
+    SQLite's online backup API, consistent even while the site writes."""
+    source = sqlite3.connect(f"file:{source_path}?mode=ro", uri=True)
+    target = sqlite3.connect(target_path)
+    try:
+        with target:
+            source.backup(target)
+    finally:
+        target.close()
+        source.close()
