@@ -9,25 +9,15 @@ progress still counts) and "past" are filters, not Python loops.
 
 import datetime
 
-from django.db.models import DateTimeField, DurationField, ExpressionWrapper, F, IntegerField, Value
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from home.models import Theme
 from news.models import WebinarPage
-from news.models.webinar import not_ended
+from news.models.webinar import ends_at_expression, not_ended
 
 # How long an ended session stays in the subscribed calendars: a year of history, so that a
 # calendar fetched every hour stays small after years of sessions.
 CALENDAR_HISTORY = datetime.timedelta(days=365)
-
-
-def _ends_at():
-    minutes = Cast("duration_minutes", IntegerField()) * Value(datetime.timedelta(minutes=1))
-    return ExpressionWrapper(
-        F("starts_at") + ExpressionWrapper(minutes, output_field=DurationField()),
-        output_field=DateTimeField(),
-    )
 
 
 def sessions(site_root=None, now=None):
@@ -35,7 +25,7 @@ def sessions(site_root=None, now=None):
     queryset = WebinarPage.objects.visible(now)
     if site_root is not None:
         queryset = queryset.descendant_of(site_root)
-    return queryset.annotate(ends_at_db=_ends_at())
+    return queryset.annotate(ends_at_db=ends_at_expression())
 
 
 def upcoming(queryset, now=None):

@@ -10,17 +10,6 @@ Two rules hold everywhere a visitor sees news (listing, theme pages, home page, 
   portraits and themes are fetched in one query each for the whole page of results.
 """
 
-import datetime
-
-from django.db.models import (
-    DateTimeField,
-    DurationField,
-    ExpressionWrapper,
-    F,
-    IntegerField,
-    Value,
-)
-from django.db.models.functions import Cast
 from django.utils import timezone
 
 from home.cards import image_prefetch
@@ -28,7 +17,7 @@ from home.models import Theme
 from home.page_cache.derived import derived
 
 from .models import NewsPage, TestimonialPage, WebinarPage
-from .models.webinar import not_ended
+from .models.webinar import ends_at_expression, not_ended
 
 HOME_LATEST_COUNT = 3
 
@@ -44,17 +33,9 @@ def news_years(news):
 
 
 def _webinars_with_end(now):
-    ends_at = ExpressionWrapper(
-        F("starts_at")
-        + ExpressionWrapper(
-            Cast("duration_minutes", IntegerField()) * Value(datetime.timedelta(minutes=1)),
-            output_field=DurationField(),
-        ),
-        output_field=DateTimeField(),
-    )
     # The home page's highlight is about webinars proper; the agenda lists every kind of session.
     webinars = visible(WebinarPage, now).filter(session_type=WebinarPage.kind, cancelled=False)
-    return webinars.annotate(ends_at_db=ends_at)
+    return webinars.annotate(ends_at_db=ends_at_expression())
 
 
 def next_webinar(now=None):

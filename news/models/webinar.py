@@ -4,6 +4,15 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
+from django.db.models import (
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Value,
+)
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
@@ -39,6 +48,16 @@ SESSION_TYPE_CHOICES = [
 # ended: those that started less than this long ago or later, an index range on ``starts_at``
 # instead of every past session (``not_ended``).
 LONGEST_SESSION = datetime.timedelta(days=7)
+
+
+def ends_at_expression():
+    """A session's end (``starts_at`` plus ``duration_minutes``) computed by the database, to
+    annotate a queryset of sessions with as ``ends_at_db``."""
+    minutes = Cast("duration_minutes", IntegerField()) * Value(datetime.timedelta(minutes=1))
+    return ExpressionWrapper(
+        F("starts_at") + ExpressionWrapper(minutes, output_field=DurationField()),
+        output_field=DateTimeField(),
+    )
 
 
 def not_ended(queryset, now):
