@@ -8,6 +8,7 @@ the same lookup, whatever the number of cards.
 
 The card itself (``templates/includes/card.html``) reads the card protocol of the page:
 ``card_date``, ``card_meta``, ``card_image``, ``card_themes`` (properties).
+``home.card_html`` renders cards by page id, once per generation, with ``for_cards()``.
 """
 
 from collections import defaultdict

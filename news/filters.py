@@ -45,7 +45,9 @@ class NewsFilterSet(ListingFilterSet):
             themes, years = derived(self.request, "news-filter-choices", choices, index.pk)
         else:
             themes, years = choices()
-        self.filters["theme"].queryset = Theme.objects.with_counts(count=queryset)
+        # The field offers and checks ``instances`` (``home.filters.SlugChoiceField``): its
+        # queryset is never read.
+        self.filters["theme"].queryset = Theme.objects.all()
         self.filters["theme"].extra["instances"] = themes
         self.filters["annee"].extra["choices"] = [("", "Toutes les années")] + [
             (str(year), str(year)) for year in years

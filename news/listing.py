@@ -9,6 +9,7 @@ slug when it is filtered by one kind, and a theme page sets ``feed_theme`` to it
 
 from django.http import Http404
 
+from home.card_html import card_html
 from home.formatting import count_fr
 from home.models import Theme
 from home.models.theme import theme_in_use
@@ -26,14 +27,18 @@ def result_label(count):
     return count_fr(count, "actualité", "actualités", "Aucune actualité")
 
 
+def _ids(news):
+    """The ids of ``news``, in its order: a page of results reads ids only, and its cards come
+    from ``home.card_html`` (rendered once per generation)."""
+    return news.values_list("pk", flat=True)
+
+
 def listing_context(index, request):
     """``/actualites/``: every item newest first, filtered by kind, theme and year."""
     filters = NewsFilterSet(request.GET, visible().child_of(index), index=index, request=request)
     if not filters.is_valid():
         raise Http404("Ce filtre ne correspond à aucune actualité.")
-    results = paginate(
-        request, filters.qs.for_cards(), PER_PAGE, count_key=filters.count_key(index.pk)
-    )
+    results = paginate(request, _ids(filters.qs), PER_PAGE, count_key=filters.count_key(index.pk))
     if filters.is_active:
         empty = "Aucune actualité ne correspond à ces critères. Essayez d'effacer un filtre."
     else:
@@ -41,7 +46,7 @@ def listing_context(index, request):
     return {
         "filters": filters,
         "page_obj": results,
-        "items": results.object_list,
+        "cards": card_html(request, results.object_list),
         "result_count": results.paginator.count,
         "result_label": result_label(results.paginator.count),
         "empty_message": empty,
@@ -84,11 +89,11 @@ def theme_context(index, request, slug):
     if theme is None:
         raise Http404("Aucune page visible ne porte ce thème.")
     news = visible().child_of(index).filter(tagged_themes__tag=theme)
-    results = paginate(request, news.for_cards(), PER_PAGE, count_key=(index.pk, "theme", theme.pk))
+    results = paginate(request, _ids(news), PER_PAGE, count_key=(index.pk, "theme", theme.pk))
     return {
         "theme": theme,
         "page_obj": results,
-        "items": results.object_list,
+        "cards": card_html(request, results.object_list),
         "result_count": results.paginator.count,
         "result_label": result_label(results.paginator.count),
         "empty_message": f"Aucune actualité publiée ne porte encore le thème {theme.hashtag}.",

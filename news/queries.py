@@ -7,11 +7,14 @@ Two rules hold everywhere a visitor sees news (listing, theme pages, home page, 
   when ``publish_scheduled`` runs);
 - a number of SQL queries that does not grow with the number of items: the page of results is
   fetched first, then made specific one model at a time, then images (with their renditions),
-  portraits and themes are fetched in one query each for the whole page of results.
+  portraits and themes are fetched in one query each for the whole page of results
+  (``for_cards()``); a listing reads only the ids of its page and takes the cards it shows from
+  ``home.card_html``, which renders each card once per generation.
 """
 
 from django.utils import timezone
 
+from home.card_html import card_html
 from home.cards import image_prefetch
 from home.models import Theme
 from home.page_cache.derived import derived
@@ -64,8 +67,9 @@ def featured_testimonial(now=None):
 def home_sections(home, now=None, request=None):
     """What the home page shows of the news, in a constant number of queries.
 
-    ``latest_news``: the three most recent items; ``highlight_webinar``: the next webinar or, when
-    none is announced, the latest recap (``highlight_is_upcoming`` says which); ``testimonial``;
+    ``latest_news``: the cards of the three most recent items (HTML, ``home.card_html``);
+    ``highlight_webinar``: the next webinar or, when none is announced, the latest recap
+    (``highlight_is_upcoming`` says which); ``testimonial``;
     ``themes``: themes with their counts (counted once per generation, ``home.page_cache.derived``:
     the one aggregate here that grows with the site).
     """
@@ -76,7 +80,7 @@ def home_sections(home, now=None, request=None):
     if webinar is None:
         webinar = latest_recap(now)
     return {
-        "latest_news": list(news.for_cards()[:HOME_LATEST_COUNT]),
+        "latest_news": card_html(request, news.values_list("pk", flat=True)[:HOME_LATEST_COUNT]),
         "highlight_webinar": webinar,
         "highlight_is_upcoming": upcoming,
         "testimonial": featured_testimonial(now),

@@ -6,7 +6,6 @@ import re
 import pytest
 
 from home.models import Theme
-from news.models import ArticlePage
 from tests.conftest import make_news
 from tests.factories import (
     ArticlePageFactory,
@@ -182,7 +181,7 @@ def test_pagination_twelve_per_page_keeps_the_filters(client, news_index):
     assert len(titles(second)) == 2
     assert set(titles(first)).isdisjoint(titles(second))
     assert 'href="?type=article&amp;page=1" rel="prev"' in second.content.decode()
-    assert all(isinstance(item, ArticlePage) for item in second.context["items"])
+    assert second.content.decode().count('class="card card--article"') == 2
     assert client.get("/actualites/?type=article&page=3").status_code == 404
     assert len(titles(client.get("/actualites/?page=4"))) == 4
 
