@@ -4,8 +4,12 @@ PostgreSQL the ranked page read straight from the index entries.
 Wagtail's database backend on PostgreSQL matches ``title || body`` (a concatenation no index
 covers: every entry is read) and counts every match for the paginator. Here, on PostgreSQL:
 
-- the GIN indexes on ``title`` and ``body`` pick the candidate entries (any word in either), the
-  concatenation then checks that every word is there (same results as Wagtail's backend);
+- the GIN indexes on ``title`` and ``body`` pick the candidate entries: those where each word is
+  in the title or in the body (one bitmap per word, ANDed), so that two words each found in
+  thousands of pages read only the pages that hold both; the concatenation then checks every
+  word again (same results as Wagtail's backend). A functional index on ``title || body`` would
+  match exactly too, but its accurate statistics make PostgreSQL check visibility by hashing
+  every visible page (130 ms at 50,000) instead of looking up the first thousand candidates;
 - the page of results is ``ORDER BY rank LIMIT n`` on the index entries alone, then the pages of
   that page only are loaded (one query per page type);
 - only a bounded number of candidates is ranked (``COUNT_CAP`` + 1 title matches and as many
@@ -20,9 +24,10 @@ query made to be expensive (hundreds of one-letter words, endless words) costs m
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Exists, F, IntegerField, OuterRef, Q
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Q
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
+from django.db.models.lookups import Exact, GreaterThan
 from wagtail.models import Page
 from wagtail.search.models import IndexEntry
 
@@ -95,11 +100,35 @@ def _content_types(models):
     return list(ContentType.objects.get_for_models(*concrete).values())
 
 
+class AnyLexeme(SearchQuery):
+    """Any of the lexemes PostgreSQL reads in one word (``plainto_tsquery`` joins them with AND:
+    "aujourd'hui" is ``'aujourd' & 'hui'``, and each may be in the title or in the body)."""
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        sql, params = super().as_sql(compiler, connection, function, template)
+        return f"replace(({sql})::text, ' & ', ' | ')::tsquery", params
+
+
+def _lexeme_count(query):
+    return Func(query, function="numnode", output_field=IntegerField())
+
+
+def _in_title_or_body(word):
+    """Entries where the word is in the title or in the body, read from their GIN indexes; true
+    for a word PostgreSQL drops (a stop word such as "de"), as the full query ignores it. The
+    functions are immutable: PostgreSQL computes them once, when planning."""
+    lexemes = AnyLexeme(word, config=SEARCH_CONFIG)
+    stop_word = Exact(_lexeme_count(SearchQuery(word, config=SEARCH_CONFIG)), 0)
+    return Q(title=lexemes) | Q(body=lexemes) | Q(stop_word)
+
+
 def postgres_matches(terms, pages, models):
     """The index entries of ``pages`` (of ``models``) that hold every word, in no order: what
     the count reads (it stops at ``COUNT_CAP`` + 1, so it never ranks)."""
     every = SearchQuery(" ".join(terms), config=SEARCH_CONFIG, search_type="plain")
-    any_word = SearchQuery(" or ".join(terms), config=SEARCH_CONFIG, search_type="websearch")
+    each_word = Q(GreaterThan(_lexeme_count(every), 0))  # no word left: nothing, unread
+    for word in terms:
+        each_word &= _in_title_or_body(word)
     # Title and body together hold every word (what Wagtail's backend matches), written with
     # the queryset's own alias so that it stays right inside a subquery.
     document = CombinedExpression(F("title"), "||", F("body"), output_field=SearchVectorField())
@@ -109,7 +138,7 @@ def postgres_matches(terms, pages, models):
     return (
         IndexEntry.objects.filter(content_type__in=_content_types(models))
         .filter(visible)
-        .filter(Q(title=any_word) | Q(body=any_word))  # the GIN indexes
+        .filter(each_word)  # the GIN indexes
         .alias(document=document)
         .filter(document=every)
         .order_by()

@@ -19,6 +19,8 @@ HOSTILE = [
     " ".join(["anticonstitutionnellement"] * 7),
     "-territoire",
     "territoire:*",
+    "de la le les des du",  # stop words alone: PostgreSQL's query holds no lexeme
+    "aujourd'hui mot_clé l'économie",  # words read as several lexemes, or with a stop word
 ]
 
 
