@@ -134,10 +134,7 @@ def search_pages(query, kind=None):
     if not terms:
         return ranked_search.CappedResults([], [])
     if ranked_search.uses_postgres_ranking():
-        pages = site_pages().type(*models).visible()
-        entries = ranked_search.postgres_entries(terms, pages, models)
-        matches = ranked_search.postgres_matches(terms, pages, models)
-        return ranked_search.CappedResults(ranked_search.RankedPages(entries), matches.values("pk"))
+        return ranked_search.RankedPages(terms, site_pages().type(*models).visible(), models)
     pages = site_pages().type(*models).visible_for_search()
     text = " ".join(terms)
     return ranked_search.CappedResults(

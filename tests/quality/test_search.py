@@ -103,6 +103,25 @@ def test_every_word_of_the_query_must_match(client, news_index):
     assert result_titles(search(client, q="aides commerce")) == ["Aides au commerce"]
 
 
+def test_words_may_be_split_between_the_title_and_the_body(client, news_index):
+    """A page matches when each word is in its title or its body, wherever the other is; a
+    page holding only one of the words does not."""
+    for title, introduction in [
+        ("Webinaire : les cafés associatifs", "Le programme."),
+        ("Rencontre des cafés associatifs", "Une présentation en webinaire."),
+        ("Programme de rentrée", "Un webinaire sur les cafés associatifs."),
+        ("Les cafés associatifs", "Un annuaire."),
+        ("Webinaire de rentrée", "Le programme."),
+        ("Annuaire", "Les cafés associatifs de la région."),
+    ]:
+        ArticlePageFactory(parent=news_index, title=title, introduction=introduction)
+    assert sorted(result_titles(search(client, q="cafés webinaire"))) == [
+        "Programme de rentrée",
+        "Rencontre des cafés associatifs",
+        "Webinaire : les cafés associatifs",
+    ]
+
+
 # What a result shows, and filters ---------------------------------------------------------------
 def test_results_show_kind_date_and_summary(client, news_index):
     import datetime
@@ -329,6 +348,25 @@ def test_french_stemming_on_postgresql(client, news_index):
         "Un webinaire pour les collectivités"
     ]
     assert result_titles(search(client, q="financer")) == ["Retour d'expérience"]
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql",
+    reason="Stop words and lexemes come from PostgreSQL's 'french' text search configuration",
+)
+def test_stop_words_and_words_of_several_lexemes_on_postgresql(client, news_index):
+    """PostgreSQL drops "de" and "la" from the query (they match anything, and a query of stop
+    words alone matches nothing), and reads "mot_clé" as two lexemes, each of which may be in
+    the title or in the body."""
+    ArticlePageFactory(
+        parent=news_index, title="Les cafés associatifs", introduction="Un webinaire."
+    )
+    ArticlePageFactory(parent=news_index, title="Le mot du maire", introduction="La clé du succès.")
+    ArticlePageFactory(parent=news_index, title="Le mot du jour", introduction="Un programme.")
+    assert result_titles(search(client, q="cafés de la webinaire")) == ["Les cafés associatifs"]
+    response = search(client, q="de la")
+    assert response.status_code == 200 and result_titles(response) == []
+    assert result_titles(search(client, q="mot_clé")) == ["Le mot du maire"]
 
 
 @pytest.mark.skipif(

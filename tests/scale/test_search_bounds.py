@@ -19,6 +19,8 @@ HOSTILE = [
     " ".join(["anticonstitutionnellement"] * 7),
     "-territoire",
     "territoire:*",
+    "de la le les des du",  # stop words alone: PostgreSQL's query holds no lexeme
+    "aujourd'hui mot_clé l'économie",  # words read as several lexemes, or with a stop word
 ]
 
 
@@ -68,6 +70,21 @@ def test_the_count_stops_at_the_cap(client, small_cap, monkeypatch):
 
 def test_a_page_beyond_the_capped_count_is_a_404(client, small_cap):
     assert client.get("/recherche/", {"q": "chapô", "page": 3}).status_code == 404
+
+
+def test_results_read_by_name_fail_before_building_a_query(monkeypatch, news_index):
+    """The template reads ``object_list.capped``, which Django tries as ``object_list["capped"]``
+    first: that lookup must fail at once, not build (and throw away) the ranking query."""
+
+    def no_query(*args, **kwargs):
+        raise AssertionError("a query was built")
+
+    monkeypatch.setattr(ranked_search, "postgres_entries", no_query)
+    results = ranked_search.RankedPages(["chapô"], NewsPage.objects.visible(), [NewsPage])
+    with pytest.raises(TypeError):
+        results["capped"]
+    with pytest.raises(TypeError):
+        ranked_search.CappedResults([], [])["capped"]
 
 
 needs_postgres = pytest.mark.skipif(
