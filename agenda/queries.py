@@ -11,10 +11,11 @@ first rows cost the same whatever the number of sessions before or after them.
 
 import datetime
 
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from home.models import Theme
-from news.models import WebinarPage
+from news.models import NewsPageTheme, WebinarPage
 from news.models.webinar import ends_at_expression, not_ended
 
 # How long an ended session stays in the subscribed calendars: a year of history, so that a
@@ -77,5 +78,12 @@ def in_calendar_window(queryset, now=None):
 
 
 def session_themes(queryset):
-    """The themes the sessions of ``queryset`` carry, in one query (for the theme filter)."""
-    return Theme.objects.with_counts(count=queryset)
+    """The themes the sessions of ``queryset`` carry, in one query (for the theme filter).
+
+    Whether a session carries each theme, not how many: the search for each theme stops at its
+    first session, where counting them read every session of the site.
+    """
+    carried = NewsPageTheme.objects.filter(
+        tag=OuterRef("pk"), content_object__in=queryset.order_by().values("pk")
+    )
+    return Theme.objects.filter(Exists(carried)).order_by("slug")
