@@ -4,11 +4,11 @@
   number of queries whatever the number of sessions;
 - the calendars (``.ics``): the sessions to come and those of the last year (the soonest and
   the latest when there are many: ``queries.in_calendars``), one theme's, one session's; with
-  ``ETag`` and ``Last-Modified`` computed from two bounded queries (ids and publication dates), a
-  304 without body when nothing changed, and the feeds' cache lifetime (15 minutes), so that
-  calendar applications polling every hour cost almost nothing; a calendar built once is kept in
-  the shared cache under its ETag, so that the next client that has no copy costs those two
-  queries too.
+  ``ETag`` and ``Last-Modified`` computed from two bounded queries (ids and publication dates)
+  kept per generation (``home.page_cache.derived``), a 304 without body when nothing changed, and
+  the feeds' cache lifetime (15 minutes), so that calendar applications polling every hour cost
+  almost nothing; a calendar built once is kept in the shared cache under its ETag, so that the
+  next client that has no copy costs no more.
 """
 
 import hashlib
@@ -137,7 +137,7 @@ class CalendarState:
     """What one request needs to know about one calendar, computed once.
 
     The ETag and Last-Modified come from the ids and publication dates of the calendar's sessions
-    (``queries.in_calendars``, two bounded queries): the count and the sum of ids change when a
+    (``queries.in_calendars``, two bounded queries, kept per generation): the count and the sum of ids change when a
     session joins or leaves (published, unpublished, made private, expired, a year old, or pushed
     past the calendar's bound by sooner ones), the latest publication date when any of them is
     published again (an edit, a new time, a cancellation). The agenda page's own publication (its
@@ -153,10 +153,18 @@ class CalendarState:
             # theme page keeps working when its last session is unpublished.
             self.theme = get_object_or_404(Theme, slug=theme_slug[:100])
             queryset = queryset.filter(tagged_themes__tag=self.theme)
-        carried = queries.in_calendars(queryset)
-        ids = [pk for pk, _ in carried]
-        self.queryset = queryset.filter(pk__in=ids).order_by("starts_at", "pk")
-        self.fingerprint = [len(ids), sum(ids)]
+        # Kept per generation, as the page's counts are: a publication changes it at once, the
+        # clock (a session ending, a year passing) within ``PAGE_CACHE_SECONDS``.
+        carried = derived(
+            request,
+            "agenda-calendar",
+            lambda: queries.in_calendars(queryset),
+            agenda.pk,
+            self.theme.pk if self.theme else "",
+        )
+        self.sessions = queryset
+        self.ids = [pk for pk, _ in carried]
+        self.fingerprint = [len(self.ids), sum(self.ids)]
         dates = [date for _, date in carried if date]
         if agenda.last_published_at:
             dates.append(agenda.last_published_at)
@@ -182,7 +190,7 @@ class CalendarState:
             summary = f"Les webinaires, sessions collectives et ateliers du {site_name} de "
             summary += "Nouvelle-Aquitaine."
         return calendars.build_calendar(
-            self.queryset.for_cards(),
+            self.sessions.filter(pk__in=self.ids).order_by("starts_at", "pk").for_cards(),
             request,
             name=name,
             summary=summary,
