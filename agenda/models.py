@@ -61,8 +61,12 @@ class AgendaPage(RoutablePageMixin, BasePage):
     # Addresses of the calendars (absolute: they are given to calendar applications) ---------
     def _file_url(self, request, route):
         """A route's public address: ``/agenda/agenda.ics``, without the slash Wagtail's
-        resolution adds (``config.urls`` hands the address without it to Wagtail)."""
-        return request.build_absolute_uri(self.get_url(request) + route.rstrip("/"))
+        resolution adds (``config.urls`` hands the address without it to Wagtail). The page's
+        own address is found once per request: the agenda links every session's file."""
+        memo = request.__dict__.setdefault("_calendar_base_urls", {})
+        if self.pk not in memo:
+            memo[self.pk] = request.build_absolute_uri(self.get_url(request))
+        return memo[self.pk] + route.rstrip("/")
 
     def calendar_url(self, request, theme=None):
         """The ``https://`` address of the calendar of every session, or of one theme's."""

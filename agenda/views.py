@@ -2,18 +2,19 @@
 
 - the agenda: upcoming sessions grouped by month, then past sessions, filtered, in a constant
   number of queries whatever the number of sessions;
-- the calendars (``.ics``): every session, one theme's, one session's; with ``ETag`` and
-  ``Last-Modified`` computed by one aggregate query, a 304 without body when nothing changed, and
-  the feeds' cache lifetime (15 minutes), so that calendar applications polling
-  every hour cost almost nothing; a calendar built once is kept in the shared cache under its
-  ETag, so that the next client that has no copy costs one aggregate query too.
+- the calendars (``.ics``): the sessions to come and those of the last year (the soonest and
+  the latest when there are many: ``queries.in_calendars``), one theme's, one session's; with
+  ``ETag`` and ``Last-Modified`` computed from two bounded queries (ids and publication dates)
+  kept per generation (``home.page_cache.derived``), a 304 without body when nothing changed, and
+  the feeds' cache lifetime (15 minutes), so that calendar applications polling every hour cost
+  almost nothing; a calendar built once is kept in the shared cache under its ETag, so that the
+  next client that has no copy costs no more.
 """
 
 import hashlib
 from itertools import groupby
 
 from django.core.cache import cache
-from django.db.models import Count, Max, Sum
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -29,7 +30,8 @@ from home.page_cache.derived import derived
 from home.pagination import paginate
 
 PAST_PER_PAGE = 10
-# The upcoming sessions the page lists (the soonest); the calendars carry them all.
+# The upcoming sessions the page lists (the soonest); the calendars carry more
+# (``queries.CALENDAR_UPCOMING``).
 UPCOMING_SHOWN = 30
 # How long clients and proxies may keep a calendar: the feeds' 15 minutes (``news.feeds``).
 CACHE_SECONDS = 15 * 60
@@ -69,9 +71,21 @@ def agenda_context(agenda, request):
     upcoming = list(upcoming_sessions.for_cards()[: UPCOMING_SHOWN + 1])
     upcoming_count = len(upcoming)
     if upcoming_count > UPCOMING_SHOWN:
-        upcoming_count = upcoming_sessions.count()
+        # Counting every announced session grows with the agenda: counted once per generation,
+        # as the listings' totals are (``paginate``'s ``count_key``).
+        upcoming_count = derived(
+            request,
+            "agenda-upcoming-count",
+            upcoming_sessions.count,
+            *filterset.count_key(agenda.pk),
+        )
         upcoming = upcoming[:UPCOMING_SHOWN]
-    past_page = paginate(request, queries.past(sessions, now).for_cards(), PAST_PER_PAGE)
+    past_page = paginate(
+        request,
+        queries.past(sessions, now).for_cards(),
+        PAST_PER_PAGE,
+        count_key=filterset.count_key(agenda.pk, "past"),
+    )
     filtered = filterset.is_filtered
     return {
         "filter_form": filterset.form,
@@ -83,6 +97,10 @@ def agenda_context(agenda, request):
         ),
         "upcoming_more": upcoming_count - len(upcoming),
         "upcoming_shown": len(upcoming),
+        # The calendar carries the soonest ``CALENDAR_UPCOMING``: the page says so when it holds
+        # more.
+        "calendar_upcoming": min(upcoming_count, queries.CALENDAR_UPCOMING),
+        "calendar_holds_all": upcoming_count <= queries.CALENDAR_UPCOMING,
         "upcoming_empty": (
             "Aucune session à venir ne correspond à ces critères. Essayez d'effacer un filtre."
             if filtered
@@ -118,11 +136,12 @@ def webcal(url):
 class CalendarState:
     """What one request needs to know about one calendar, computed once.
 
-    The ETag and Last-Modified come from a single aggregate query over the calendar's sessions: the
-    count and the sum of ids change when a session joins or leaves (published, unpublished, made
-    private, expired, a year old), the latest publication date when any of them is published again
-    (an edit, a new time, a cancellation). The agenda page's own publication (its title names the
-    calendar) counts too.
+    The ETag and Last-Modified come from the ids and publication dates of the calendar's sessions
+    (``queries.in_calendars``, two bounded queries, kept per generation): the count and the sum of ids change when a
+    session joins or leaves (published, unpublished, made private, expired, a year old, or pushed
+    past the calendar's bound by sooner ones), the latest publication date when any of them is
+    published again (an edit, a new time, a cancellation). The agenda page's own publication (its
+    title names the calendar) counts too.
     """
 
     def __init__(self, agenda, request, theme_slug=None):
@@ -134,12 +153,21 @@ class CalendarState:
             # theme page keeps working when its last session is unpublished.
             self.theme = get_object_or_404(Theme, slug=theme_slug[:100])
             queryset = queryset.filter(tagged_themes__tag=self.theme)
-        self.queryset = queries.in_calendars(queryset)
-        stats = self.queryset.order_by().aggregate(
-            count=Count("pk"), ids=Sum("pk"), latest=Max("last_published_at")
+        # Kept per generation, as the page's counts are: a publication changes it at once, the
+        # clock (a session ending, a year passing) within ``PAGE_CACHE_SECONDS``.
+        carried = derived(
+            request,
+            "agenda-calendar",
+            lambda: queries.in_calendars(queryset),
+            agenda.pk,
+            self.theme.pk if self.theme else "",
         )
-        self.fingerprint = [stats["count"], stats["ids"]]
-        dates = [date for date in (stats["latest"], agenda.last_published_at) if date]
+        self.sessions = queryset
+        self.ids = [pk for pk, _ in carried]
+        self.fingerprint = [len(self.ids), sum(self.ids)]
+        dates = [date for _, date in carried if date]
+        if agenda.last_published_at:
+            dates.append(agenda.last_published_at)
         self.last_modified = max(dates) if dates else None
 
     def etag(self):
@@ -162,7 +190,7 @@ class CalendarState:
             summary = f"Les webinaires, sessions collectives et ateliers du {site_name} de "
             summary += "Nouvelle-Aquitaine."
         return calendars.build_calendar(
-            self.queryset.for_cards(),
+            self.sessions.filter(pk__in=self.ids).order_by("starts_at", "pk").for_cards(),
             request,
             name=name,
             summary=summary,

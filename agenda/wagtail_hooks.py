@@ -73,10 +73,8 @@ def subscribe_to_a_theme(theme, request):
     has_sessions = derived(
         request,
         "agenda-theme-has-sessions",
-        lambda: (
-            queries.in_calendars(queries.sessions(agenda.get_parent()))
-            .filter(tagged_themes__tag=theme)
-            .exists()
+        lambda: queries.in_calendar_window(
+            queries.sessions(agenda.get_parent()).filter(tagged_themes__tag=theme)
         ),
         agenda.pk,
         theme.pk,

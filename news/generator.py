@@ -65,6 +65,13 @@ SLUG_PREFIX = "gen-"
 COLLECTION_NAME = "Contenu généré (volume de test)"
 CHUNK = 1000
 YEARS = 10
+# Sessions still to come: a twentieth of the news items, but never more than a network announces
+# (a few tens over the coming months), whatever the volume and however many runs add up. The
+# agenda and its calendars do not depend on this number (benchmark_scale was run with a twentieth
+# of 50,000 too); the bound keeps the volume realistic.
+UPCOMING_SHARE = 20
+UPCOMING_MAX = 40
+UPCOMING_DAYS = 180
 
 THEMES = [
     "Économie territoriale",
@@ -289,7 +296,7 @@ def _news_item(number, rng, today, images, upcoming):
     }
     if kind in (1, 3) or upcoming:
         if upcoming:
-            day = today + datetime.timedelta(days=1 + rng.randrange(90))
+            day = today + datetime.timedelta(days=1 + rng.randrange(UPCOMING_DAYS))
         starts = timezone.make_aware(datetime.datetime.combine(day, datetime.time(10, 0)))
         page = WebinarPage(
             title=f"Webinaire : {subject} {place} (n° {number})",
@@ -370,6 +377,12 @@ def _link_themes(through, pages, themes, rng):
     return len(links)
 
 
+def _upcoming_to_make(news, now):
+    """How many of ``news`` new items are upcoming sessions (``UPCOMING_SHARE``, ``UPCOMING_MAX``)."""
+    made = WebinarPage.objects.filter(slug__startswith=SLUG_PREFIX, starts_at__gt=now).count()
+    return max(0, min(news // UPCOMING_SHARE, UPCOMING_MAX - made))
+
+
 def _start_number():
     """The first free number of generated slugs, so that successive runs add up."""
     return generated_pages().count() + 1
@@ -389,6 +402,7 @@ def generate(news=0, resources=0, seed=1, progress=None):
     images, documents = make_media()
     themes = make_themes()
     counter = itertools.count(_start_number())
+    upcoming = _upcoming_to_make(news, now)
     for kind_total, parent, build in (
         (news, news_index, "news"),
         (resources, resource_index, "resources"),
@@ -400,8 +414,10 @@ def generate(news=0, resources=0, seed=1, progress=None):
                 parent.refresh_from_db()
                 if build == "news":
                     pages = [
-                        # The last twentieth of the news are upcoming webinars.
-                        _news_item(next(counter), rng, today, images, done + i >= kind_total * 0.95)
+                        # The last ones are the upcoming sessions.
+                        _news_item(
+                            next(counter), rng, today, images, done + i >= kind_total - upcoming
+                        )
                         for i in range(size)
                     ]
                     bulk_add_children(parent, pages, now)

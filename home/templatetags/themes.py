@@ -14,12 +14,17 @@ THEME_PAGES_HOOK = "club_theme_pages"
 
 
 def theme_page_url(theme, request=None):
-    """The address of ``theme``'s page, or "" when no app serves theme pages on this site."""
-    for hook in hooks.get_hooks(THEME_PAGES_HOOK):
-        url = hook(theme, request)
-        if url:
-            return url
-    return ""
+    """The address of ``theme``'s page, or "" when no app serves theme pages on this site.
+
+    Found once per request and theme: a listing shows the same few themes on many cards.
+    """
+    memo = request.__dict__.setdefault("_theme_page_urls", {}) if request is not None else {}
+    if theme.slug not in memo:
+        memo[theme.slug] = next(
+            (url for hook in hooks.get_hooks(THEME_PAGES_HOOK) if (url := hook(theme, request))),
+            "",
+        )
+    return memo[theme.slug]
 
 
 @register.simple_tag(takes_context=True)

@@ -250,7 +250,11 @@ class WebinarPage(NewsPage):
     class Meta:
         verbose_name = "webinaire"
         verbose_name_plural = "webinaires"
-        indexes = [models.Index(fields=["starts_at"], name="news_webinar_starts_at")]
+        # Sessions are listed by start then id (soonest first, or latest first): the index reads
+        # the first rows of either order without sorting every session of a range.
+        indexes = [
+            models.Index(fields=["starts_at", "newspage_ptr"], name="news_webinar_starts_at_id")
+        ]
 
     def clean(self):
         super().clean()

@@ -6,8 +6,11 @@ from html import unescape
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
+from agenda import views as agenda_views
 from agenda.models import AgendaPage
 from agenda.views import PAST_PER_PAGE, UPCOMING_SHOWN
 from home.models import HomePage, StandardPage
@@ -319,3 +322,29 @@ def test_the_page_lists_the_soonest_upcoming_sessions_and_counts_them_all(
     assert f"{shown + 2} sessions à venir" in upcoming
     assert f"Les {shown} plus proches sont listées ici" in upcoming
     assert len(events_by_uid(client.get("/agenda/agenda.ics").content)) == shown + 2
+
+
+def test_counts_are_kept_between_visits_and_follow_publications(
+    client, agenda_page, news_index, frozen, monkeypatch
+):
+    """The number of sessions to come (beyond those listed) and of past sessions (the pages) are
+    counted once, not on every visit, and a publication counts again."""
+    monkeypatch.setattr(agenda_views, "UPCOMING_SHOWN", 2)
+    monkeypatch.setattr(agenda_views, "PAST_PER_PAGE", 2)
+    upcoming = [make_session(news_index, starts_at=paris(2026, 12, day, 10)) for day in (1, 2, 3)]
+    for day in (1, 2, 3):
+        make_session(news_index, starts_at=paris(2026, 10, day, 10))
+    html_of(client)
+    with CaptureQueriesContext(connection) as again:
+        html = html_of(client)
+    assert "3 sessions à venir" in html and "Les 2 plus proches" in html
+    assert 'href="?page=2"' in html and 'href="?page=3"' not in html
+    assert not [query for query in again.captured_queries if "COUNT(" in query["sql"]]
+    make_session(news_index, starts_at=paris(2026, 12, 4, 10))
+    make_session(news_index, starts_at=paris(2026, 10, 4, 10))
+    make_session(news_index, starts_at=paris(2026, 10, 5, 10))
+    html = html_of(client)
+    assert "4 sessions à venir" in html and 'href="?page=3"' in html
+    assert len(titles(section(html_of(client, "/agenda/?page=3"), "passees"))) == 1
+    upcoming[0].unpublish()
+    assert "3 sessions à venir" in html_of(client)

@@ -7,6 +7,7 @@ import time_machine
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
+from agenda import queries, views
 from tests.agenda.conftest import make_session, paris, republish
 from tests.agenda.ics import events_by_uid, parse, read_with_vobject, rfc5545_problems
 from tests.factories import NewsIndexPageFactory
@@ -291,3 +292,49 @@ def test_the_calendars_of_a_private_agenda_are_private(client, agenda_page, news
     PageViewRestriction.objects.create(page=agenda_page, restriction_type="password", password="x")
     response = client.get("/agenda/agenda.ics")
     assert response.status_code == 200 and b"BEGIN:VCALENDAR" not in response.content
+
+
+def test_a_calendar_carries_the_soonest_sessions_and_the_latest_of_the_year(
+    client, agenda_page, news_index, monkeypatch
+):
+    """However many sessions an agenda holds, a subscribed calendar stays small: the soonest to
+    come and the latest ones of the year; the later ones join as the soonest end."""
+    monkeypatch.setattr(queries, "CALENDAR_UPCOMING", 3)
+    monkeypatch.setattr(views, "UPCOMING_SHOWN", 2)
+    monkeypatch.setattr(queries, "CALENDAR_PAST", 2)
+    theme = ["Économie territoriale"]
+    with time_machine.travel(paris(2026, 6, 1, 12), tick=False):
+        upcoming = [
+            make_session(news_index, starts_at=paris(2026, 6, 2 + day, 10), themes=theme)
+            for day in range(5)
+        ]
+        past = [
+            make_session(news_index, starts_at=paris(2026, 5, 30 - day, 10), themes=theme)
+            for day in range(4)
+        ]
+        old = make_session(news_index, starts_at=paris(2025, 5, 1, 10))
+
+        def uids(url="/agenda/agenda.ics"):
+            raw = ics(client, url).content
+            assert not rfc5545_problems(raw)
+            return set(events_by_uid(raw))
+
+        def uid(page):
+            return f"session-{page.pk}@club-developpeurs-nouvelle-aquitaine.fr"
+
+        expected = {uid(page) for page in upcoming[:3] + past[:2]}
+        assert uids() == expected
+        assert uids("/agenda/themes/economie-territoriale/agenda.ics") == expected
+        etag = client.get("/agenda/agenda.ics")["ETag"]
+        # The soonest leaves (unpublished): the next one joins, and subscribers see it.
+        upcoming[0].unpublish()
+        assert uids() == {uid(page) for page in upcoming[1:4] + past[:2]}
+        assert client.get("/agenda/agenda.ics", HTTP_IF_NONE_MATCH=etag).status_code == 200
+        # A year of history, at most: with fewer recent sessions, the old one stays out.
+        for page in past:
+            page.unpublish()
+        assert uid(old) not in uids()
+        # The page lists 2 of the 4 to come and says the calendar holds the soonest 3.
+        html = client.get("/agenda/").content.decode()
+        assert "4 sessions à venir" in html
+        assert "calendrier (ci-dessus) contient les 3 prochaines" in html

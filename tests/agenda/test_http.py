@@ -80,10 +80,8 @@ def test_a_built_calendar_is_kept_until_its_content_changes(client, agenda_page,
     with CaptureQueriesContext(connection) as warm:
         again = client.get("/agenda/agenda.ics")
     assert again.content == first.content
-    # Served from the cache: no query for the sessions themselves, only the validators'.
-    assert not any(
-        '"news_webinarpage"' in query["sql"] and "ORDER BY" in query["sql"]
-        for query in warm.captured_queries
-    )
+    # Served from the cache: no query for the sessions themselves (their fields), only the
+    # validators' aggregate.
+    assert not any('"news_webinarpage"."venue"' in query["sql"] for query in warm.captured_queries)
     republish(session, title="Après")
     assert b"SUMMARY:Apr" in client.get("/agenda/agenda.ics").content

@@ -2,10 +2,13 @@
 pages that render, list, feed and search like edited ones, and a ``--delete`` that leaves the
 database as it was."""
 
+import datetime
+
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import override_settings
+from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection, Page, PageLogEntry, ReferenceIndex, Revision
@@ -120,6 +123,26 @@ def test_a_second_run_adds_to_the_first(generated, news_index):
     news_index.refresh_from_db()
     assert news_index.numchild == NEWS + 4
     assert Page.find_problems() == ([], [], [], [], [])
+
+
+def test_upcoming_sessions_stay_few_whatever_the_volume(news_index, monkeypatch):
+    """A twentieth of the items are sessions to come, up to what a network announces, over the
+    coming months, however many runs add up."""
+    monkeypatch.setattr(generator, "UPCOMING_MAX", 3)
+    now = timezone.now()
+
+    def upcoming():
+        return list(
+            WebinarPage.objects.filter(starts_at__gt=now).values_list("starts_at", flat=True)
+        )
+
+    call_command("generate_content", news=40, force=True)
+    assert len(upcoming()) == 2
+    call_command("generate_content", news=60, force=True)
+    assert len(upcoming()) == 3
+    horizon = now + datetime.timedelta(days=generator.UPCOMING_DAYS + 1)
+    assert all(now < starts_at <= horizon for starts_at in upcoming())
+    assert NewsPage.objects.count() == 100
 
 
 def test_generated_items_show_at_once_where_counts_were_cached(generated, client):
