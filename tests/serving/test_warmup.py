@@ -1,6 +1,7 @@
 """Gunicorn's master warms the app up before forking workers (``config/warmup.py``, called by
 ``deploy/gunicorn.conf.py``): templates compiled, hooks imported, without touching the database."""
 
+import gc
 import importlib.util
 from pathlib import Path
 
@@ -36,5 +37,9 @@ def test_gunicorn_runs_it_before_forking():
             self.messages.append("FAILED " + message % args)
 
     server = type("Server", (), {"log": Log()})()
-    conf.when_ready(server)
+    try:
+        conf.when_ready(server)
+        assert gc.get_freeze_count() > 0  # what the workers inherit, out of the collector's reach
+    finally:
+        gc.unfreeze()
     assert server.log.messages and server.log.messages[0].startswith("Warm-up: ")
