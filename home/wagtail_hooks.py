@@ -11,6 +11,7 @@ from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.models import get_page_models
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -19,7 +20,8 @@ from home.demo import site as site_demo
 from home.demo.loader import DEMO_CONTENT_HOOK
 from home.editorial import checker, guide, review, scheduling, themes
 from home.editorial.forms import ThemeForm
-from home.models import Theme
+from home.editorial.page_creation import SitePageViewSet
+from home.models import BasePage, Theme
 from home.security import media_views
 from home.themes import ThemeTaggableManager
 
@@ -139,3 +141,14 @@ def editors_guide_panel(request, panels):
 # Demo content (``manage.py load_demo_content``): the site first, the editorial setup last.
 hooks.register(DEMO_CONTENT_HOOK, site_demo.load, order=0)
 hooks.register(DEMO_CONTENT_HOOK, editorial_demo.load, order=1000)
+
+
+@hooks.register("register_admin_viewset")
+def register_site_page_viewsets():
+    """Every page type of the site is created through ``SafeCreateView`` (a second submission of
+    a page the autosave has just created edits it: ``home/editorial/page_creation.py``)."""
+    return [
+        SitePageViewSet(f"{model._meta.app_label}_{model._meta.model_name}_pages", model=model)
+        for model in get_page_models()
+        if issubclass(model, BasePage)
+    ]
