@@ -4,6 +4,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from agenda import views
 from home.models import BasePage
+from home.request_memo import once_per_request
 
 
 class AgendaPage(RoutablePageMixin, BasePage):
@@ -63,10 +64,13 @@ class AgendaPage(RoutablePageMixin, BasePage):
         """A route's public address: ``/agenda/agenda.ics``, without the slash Wagtail's
         resolution adds (``config.urls`` hands the address without it to Wagtail). The page's
         own address is found once per request: the agenda links every session's file."""
-        memo = request.__dict__.setdefault("_calendar_base_urls", {})
-        if self.pk not in memo:
-            memo[self.pk] = request.build_absolute_uri(self.get_url(request))
-        return memo[self.pk] + route.rstrip("/")
+        base = once_per_request(
+            request,
+            "calendar_base_urls",
+            self.pk,
+            lambda: request.build_absolute_uri(self.get_url(request)),
+        )
+        return base + route.rstrip("/")
 
     def calendar_url(self, request, theme=None):
         """The ``https://`` address of the calendar of every session, or of one theme's."""

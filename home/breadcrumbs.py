@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from wagtail.models import Page, Site
 
 from home.page_cache.derived import derived
+from home.request_memo import once_per_request
 
 
 @dataclass(frozen=True)
@@ -24,11 +25,8 @@ def breadcrumb_trail(request, page=None, extra=None):
 
     Computed once per request and page: the visible trail and its JSON-LD twin share it.
     """
-    memo = request.__dict__.setdefault("_breadcrumb_trails", {}) if request is not None else {}
     key = (getattr(page, "pk", None), extra)
-    if key not in memo:
-        memo[key] = _trail(request, page, extra)
-    return memo[key]
+    return once_per_request(request, "breadcrumb_trails", key, lambda: _trail(request, page, extra))
 
 
 def _trail(request, page, extra):

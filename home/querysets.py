@@ -29,6 +29,7 @@ from wagtail.query import PageQuerySet
 
 from home.cards import prefetch_for_cards
 from home.page_cache.derived import derived
+from home.request_memo import once_per_request
 
 
 def visible_q(now=None):
@@ -138,17 +139,19 @@ def site_page(request, model, candidates=None):
 
     ``candidates``: a function returning the pages to choose from (default: the visible ones).
     """
-    memo = request.__dict__.setdefault("_site_pages", {}) if request is not None else {}
-    if model not in memo:
-        site = Site.find_for_request(request) if request is not None else None
+    site = Site.find_for_request(request) if request is not None else None
 
-        def first():
-            queryset = candidates() if candidates is not None else model.objects.visible()
-            if site is not None:
-                queryset = queryset.descendant_of(site.root_page, inclusive=True)
-            return queryset.first()
+    def first():
+        queryset = candidates() if candidates is not None else model.objects.visible()
+        if site is not None:
+            queryset = queryset.descendant_of(site.root_page, inclusive=True)
+        return queryset.first()
 
-        memo[model] = derived(
+    return once_per_request(
+        request,
+        "site_pages",
+        model,
+        lambda: derived(
             request, "site-page", first, model._meta.label_lower, site.pk if site else "-"
-        )
-    return memo[model]
+        ),
+    )

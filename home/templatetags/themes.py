@@ -8,6 +8,8 @@ gives wins; without any, themes show as plain text.
 from django import template
 from wagtail import hooks
 
+from home.request_memo import once_per_request
+
 register = template.Library()
 
 THEME_PAGES_HOOK = "club_theme_pages"
@@ -18,13 +20,15 @@ def theme_page_url(theme, request=None):
 
     Found once per request and theme: a listing shows the same few themes on many cards.
     """
-    memo = request.__dict__.setdefault("_theme_page_urls", {}) if request is not None else {}
-    if theme.slug not in memo:
-        memo[theme.slug] = next(
+    return once_per_request(
+        request,
+        "theme_page_urls",
+        theme.slug,
+        lambda: next(
             (url for hook in hooks.get_hooks(THEME_PAGES_HOOK) if (url := hook(theme, request))),
             "",
-        )
-    return memo[theme.slug]
+        ),
+    )
 
 
 @register.simple_tag(takes_context=True)

@@ -13,6 +13,7 @@ from django.http import Http404
 
 from home.models.theme import theme_in_use
 from home.page_cache.derived import derived
+from home.request_memo import once_per_request
 from news.kinds import KINDS_BY_SEGMENT
 from news.models import NewsPage
 
@@ -82,7 +83,6 @@ class FeedState:
 def feed_state(request, kind=None, theme=None):
     """The ``FeedState`` of this feed for this request, shared by the ETag, Last-Modified and
     the feed itself."""
-    states = request.__dict__.setdefault("_news_feed_states", {})
-    if (kind, theme) not in states:
-        states[(kind, theme)] = FeedState(kind, theme, request)
-    return states[(kind, theme)]
+    return once_per_request(
+        request, "news_feed_states", (kind, theme), lambda: FeedState(kind, theme, request)
+    )
