@@ -23,21 +23,24 @@ from home.querysets import pages
 CARD_TEMPLATE = "includes/card.html"
 
 
-def card_html(request, ids, heading_level="h3"):
+def card_html(request, ids, heading_level="h3", template=CARD_TEMPLATE, variable="item"):
     """The HTML of the cards of the pages ``ids``, in that order (a page deleted meanwhile is
-    left out). ``heading_level``: the tag of the cards' titles."""
+    left out). ``heading_level``: what the template makes of its titles' level; ``template``
+    and ``variable``: the card's template and the name it gives the page (the library's cards
+    are ``resources/includes/resource_card.html`` with ``resource``)."""
     ids = list(ids)
     if not ids:
         return []
     site = Site.find_for_request(request) if request is not None else None
 
     def render(missing):
-        template = get_template(CARD_TEMPLATE)
+        card = get_template(template)
         context = {"request": request, "heading_level": heading_level}
         return {
-            page.pk: template.render({**context, "item": page})
+            page.pk: card.render({**context, variable: page})
             for page in pages().filter(pk__in=missing).for_cards()
         }
 
-    rendered = derived_many(request, "card", ids, render, getattr(site, "pk", ""), heading_level)
+    parts = (getattr(site, "pk", ""), template, heading_level)
+    rendered = derived_many(request, "card", ids, render, *parts)
     return [mark_safe(rendered[pk]) for pk in ids if pk in rendered]

@@ -2,11 +2,14 @@ from django.db import models
 from django.http import Http404
 from wagtail.admin.panels import FieldPanel
 
+from home.card_html import card_html
 from home.models import BasePage
 from home.pagination import paginate
 from resources.filters import ResourceFilterSet
 
 from .pages import ResourcePage
+
+CARD_TEMPLATE = "resources/includes/resource_card.html"
 
 
 class ResourceIndexPage(BasePage):
@@ -47,8 +50,12 @@ class ResourceIndexPage(BasePage):
         )
         if not filters.is_valid():
             raise Http404("Ce filtre ne correspond à aucune ressource.")
+        # A page of results reads ids only; its cards are rendered once per generation.
+        ids = filters.qs.values_list("pk", flat=True)
+        results = paginate(request, ids, self.per_page, count_key=filters.count_key(self.pk))
         context["filters"] = filters
-        context["page_obj"] = paginate(
-            request, filters.qs.for_cards(), self.per_page, count_key=filters.count_key(self.pk)
+        context["page_obj"] = results
+        context["cards"] = card_html(
+            request, results.object_list, 3, template=CARD_TEMPLATE, variable="resource"
         )
         return context
