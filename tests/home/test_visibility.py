@@ -92,6 +92,28 @@ def test_the_rule_checks_live_privacy_and_both_dates(home_page):
         assert {page.pk for page in later} == {shown.pk, tomorrow.pk}
 
 
+def test_a_restriction_hides_the_section_below_it_and_its_aliases(client, home_page):
+    """A password on a section's page hides every page under it, and the pages an editor made as
+    aliases of it, from the library; lifting it shows them on the next request."""
+    index = ResourceIndexPageFactory(parent=home_page)
+    shown = ResourcePageFactory(parent=index, title="Guide public")
+    section = ResourcePageFactory(parent=index, title="Espace réservé")
+    inside = ResourcePageFactory(parent=section, title="Fiche interne")
+    alias = section.create_alias(parent=index, update_slug="espace-reserve-copie")
+    assert set(ResourcePage.objects.visible()) == {shown, section, inside, alias.specific}
+
+    restriction = PageViewRestriction.objects.create(
+        page=section, restriction_type="password", password="x"
+    )
+    assert set(ResourcePage.objects.visible()) == {shown}
+    html = text_of(client.get("/ressources/"))
+    assert "Guide public" in html
+    assert "Espace réservé" not in html and "Fiche interne" not in html
+
+    restriction.delete()
+    assert "Fiche interne" in text_of(client.get("/ressources/"))
+
+
 def test_search_form_of_the_rule_gives_the_same_pages(home_page):
     """``visible_for_search()`` is the same rule in a form Wagtail search accepts (Page does not index the
     dates as filter fields: a plain date filter raises ``FilterFieldError`` in ``.search()``)."""
