@@ -26,8 +26,8 @@ CARD_TEMPLATE = "includes/card.html"
 def card_html(request, ids, heading_level="h3", template=CARD_TEMPLATE, variable="item"):
     """The HTML of the cards of the pages ``ids``, in that order (a page deleted meanwhile is
     left out). ``heading_level``: what the template makes of its titles' level; ``template``
-    and ``variable``: the card's template and the name it gives the page (the library's cards
-    are ``resources/includes/resource_card.html`` with ``resource``)."""
+    and ``variable``: the card's template and the name it gives the page (a content app's own
+    card, such as the library's, passes its template and variable)."""
     ids = list(ids)
     if not ids:
         return []

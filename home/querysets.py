@@ -21,7 +21,9 @@ vocabulary over pages of any type (``Page``), for the sitemap, menus and hand-pi
 type says what its card needs (``card_prefetch()``, see ``home.cards``).
 """
 
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
@@ -40,17 +42,24 @@ def visible_q(now=None):
 
 
 def _restricting_paths():
-    paths = set()
-    for page_id, path in PageViewRestriction.objects.values_list("page_id", "page__path"):
-        paths.add(path)
-        paths.update(Page.objects.filter(alias_of_id=page_id).values_list("path", flat=True))
-    return frozenset(paths)
+    """Restricted pages and their aliases, aliases of aliases included, one query per level."""
+    found = dict(PageViewRestriction.objects.values_list("page_id", "page__path"))
+    sources = set(found)
+    while sources:
+        aliases = dict(
+            Page.objects.filter(alias_of_id__in=sources)
+            .exclude(pk__in=found)
+            .values_list("pk", "path")
+        )
+        found.update(aliases)
+        sources = set(aliases)
+    return frozenset(found.values())
 
 
 def restricting_paths():
     """The paths of the pages whose view restriction (password, login, groups) also applies to
-    their descendants: each restricted page and its aliases (Wagtail's rule,
-    ``Page.get_view_restrictions``).
+    their descendants: each restricted page and the aliases of it, however many steps away
+    (Wagtail follows ``alias_of`` to the source: ``Page.get_view_restrictions``).
 
     Restrictions are few and change with the content: their paths are kept in the derived cache,
     so that neither serving a public page nor filtering a listing asks the database for them.
@@ -58,15 +67,46 @@ def restricting_paths():
     return derived(None, "restricting-paths", _restricting_paths)
 
 
+# Past this many sections under restriction, a condition per section would make a query too
+# deep for SQLite (1,000 terms at most): the restrictions are then looked up by a subquery.
+MAX_RESTRICTED_SECTIONS = 200
+
+
+def _outermost(paths):
+    """``paths`` without those under another one of them (their section is already excluded)."""
+    kept = []
+    for path in sorted(paths):
+        if not kept or not path.startswith(kept[-1]):
+            kept.append(path)
+    return kept
+
+
+def _restriction_on_ancestor_q():
+    """The same exclusion as a subquery on each row's ancestors: no query of its own, but on
+    SQLite it scans the page tree for each row (50 ms for a library of 500 resources), and it
+    sees the restrictions of the page's ancestors only, not those of an alias's source (serving
+    still asks for the password there: ``may_be_restricted``)."""
+    restriction_on_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    return Q(Exists(restriction_on_ancestor))
+
+
 def restricted_q():
     """Pages under a view restriction, theirs or an ancestor's, as a ``Q`` on their paths.
 
     Without any restriction (most sites, most of the time) it matches nothing and adds no
-    condition to the query. A subquery that looked for a restriction on each row's ancestors
-    cost each row a scan of the page tree on SQLite (50 ms for a library of 500 resources).
+    condition to the query. Without the shared cache (``DERIVED_CACHE_ENABLED`` off), reading
+    the paths would cost each list a query: the subquery form is used instead, as it is past
+    ``MAX_RESTRICTED_SECTIONS``.
     """
+    if not settings.DERIVED_CACHE_ENABLED:
+        return _restriction_on_ancestor_q()
+    sections = _outermost(restricting_paths())
+    if len(sections) > MAX_RESTRICTED_SECTIONS:
+        return _restriction_on_ancestor_q()
     condition = Q(pk__in=[])
-    for path in sorted(restricting_paths()):
+    for path in sections:
         condition |= Q(path__startswith=path)
     return condition
 

@@ -23,6 +23,29 @@ from tests.factories import (
 THEMES = ["Économie territoriale", "Collectivité territoriale"]
 
 
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    request, django_db_modify_db_settings_parallel_suffix, tmp_path_factory
+):
+    """On SQLite, a session that runs browser tests keeps its database in a file, as a real
+    site does.
+
+    The live server answers several requests at once: an editor's first autosave and their click
+    on "Soumettre" create the same page concurrently. Django's default SQLite test database is
+    in memory with a cache shared between threads, where a reader meets a writer's table lock at
+    once ("database table is locked"), a fault no deployment has. In a file, SQLite works as in
+    production (``config/settings/base.py``): WAL lets readers go on, and a writer waits for the
+    other's lock. Other sessions keep the faster database in memory.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    runs_browser_tests = any(item.get_closest_marker("browser") for item in request.session.items)
+    if database["ENGINE"] == "django.db.backends.sqlite3" and runs_browser_tests:
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "tests.sqlite3")
+
+
 @pytest.fixture(autouse=True)
 def clear_cache():
     """Wagtail caches site root paths; a test must not see the sites of the previous one."""

@@ -34,25 +34,6 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(scope="session")
-def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
-    """On SQLite, the live server's database is a file, as a real site's is.
-
-    The live server answers several requests at once: an editor's first autosave and their click
-    on "Soumettre" create the same page concurrently. Django's default SQLite test database is
-    in memory with a cache shared between threads, where a reader meets a writer's table lock at
-    once ("database table is locked"), a fault no deployment has. In a file, SQLite works as in
-    production (``config/settings/base.py``): WAL lets readers go on, and a writer waits for the
-    other's lock.
-    """
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] == "django.db.backends.sqlite3":
-        folder = tmp_path_factory.mktemp("database")
-        database.setdefault("TEST", {})["NAME"] = str(folder / "browser-tests.sqlite3")
-
-
-@pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": CHROMIUM, "args": CHROMIUM_ARGS}
 
